@@ -1,0 +1,79 @@
+// The one seam between dtui and a Docker daemon. Everything above source/docker/
+// speaks these small, readonly domain types; nothing above it knows dockerode or
+// the Engine API's raw JSON. Every string here has already been made inert by
+// map.ts (see sanitize.ts), so views can draw it as it is.
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead' | 'unknown';
+export type Health = 'healthy' | 'unhealthy' | 'starting' | undefined;
+
+export type PortMapping = {
+	readonly privatePort: number;
+	readonly publicPort?: number;
+	readonly ip?: string;
+	readonly type: string;
+};
+
+export type ContainerSummary = {
+	readonly id: string;
+	readonly name: string;
+	readonly image: string;
+	readonly command: string;
+	readonly state: ContainerState;
+	readonly health: Health;
+	/** The daemon's own words: "Up 3 minutes", "Exited (137) 2 hours ago". */
+	readonly status: string;
+	readonly ports: readonly PortMapping[];
+	/** Unix seconds. */
+	readonly created: number;
+	readonly labels: Readonly<Record<string, string>>;
+};
+
+export type EngineInfo = {
+	/** Where the daemon is: a socket path or a URL, as the user would recognise it. */
+	readonly host: string;
+	readonly engine: string;
+	readonly version: string;
+	readonly apiVersion: string;
+	readonly os?: string;
+	readonly arch?: string;
+};
+
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
+
+export type ResourceKind = 'containers';
+
+export type EngineEvent = {
+	/** container, image, network, volume, daemon, … */
+	readonly type: string;
+	readonly action: string;
+	readonly id: string;
+	readonly name?: string;
+	/** Unix seconds. */
+	readonly time: number;
+	readonly attributes: Readonly<Record<string, string>>;
+};
+
+export type EngineErrorKind =
+	| 'unreachable'
+	| 'timeout'
+	| 'denied'
+	| 'not-found'
+	| 'conflict'
+	| 'bad-request'
+	| 'server'
+	| 'aborted';
+
+export type Engine = {
+	/** A label for the endpoint (socket path or URL), for the header and error lines. */
+	readonly host: string;
+	/** Ping and read /version; rejects with EngineError. */
+	ping(signal?: AbortSignal): Promise<EngineInfo>;
+	listContainers(signal?: AbortSignal): Promise<ContainerSummary[]>;
+	/** A no-op (HTTP 304: already started / stopped) resolves. */
+	containerAction(id: string, action: ContainerAction, signal?: AbortSignal): Promise<void>;
+	remove(kind: ResourceKind, id: string, options?: {force?: boolean}, signal?: AbortSignal): Promise<void>;
+	/** The daemon's event stream from now (or `since`, unix seconds); ends when the signal aborts or the connection drops (then it throws). */
+	events(signal: AbortSignal, since?: number): AsyncIterable<EngineEvent>;
+	/** Release sockets and agents. */
+	close(): void;
+};
