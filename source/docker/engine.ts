@@ -46,6 +46,8 @@ export type EngineEvent = {
 	/** container, image, network, volume, daemon, … */
 	readonly type: string;
 	readonly action: string;
+	/** What followed ": " in the daemon's action: an exec's command ("exec_start: sh"), a health status ("health_status: healthy"). */
+	readonly detail?: string;
 	readonly id: string;
 	readonly name?: string;
 	/** Unix seconds. */

@@ -1,0 +1,226 @@
+import http from 'node:http';
+import https from 'node:https';
+import {StringDecoder} from 'node:string_decoder';
+import Docker from 'dockerode';
+import type {Endpoint} from './connection.js';
+import {describeConnectError} from './describe-error.js';
+import {Deadline} from './request-deadline.js';
+import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from './engine.js';
+import {EngineError} from './errors.js';
+import {mapContainers, mapEvent, mapVersion} from './map.js';
+
+// The only module that imports dockerode. It adds what dockerode leaves out: a deadline
+// on every request (a SIGSTOPped daemon hangs requests forever), API version pinning,
+// 304-as-success, errors as EngineErrors, and an events stream that reports a dropped
+// connection instead of just going quiet.
+
+export type DockerodeEngineOptions = {
+	/** Deadline for lists and actions; stop and restart get the daemon's stop wait on top. Default 10 s. */
+	requestTimeoutMs?: number;
+	/** Deadline for ping(). Default 3 s: it is how a hung daemon is noticed. */
+	pingTimeoutMs?: number;
+};
+
+/** Seconds the daemon waits after SIGTERM before SIGKILL on stop and restart (sent as `t`). */
+const stopWaitSeconds = 10;
+
+/** The newest API version this code was written and tested against. */
+const ourApiVersion = '1.41';
+
+function compareApiVersions(a: string, b: string): number {
+	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
+}
+
+/**
+ * docker-modem reads DOCKER_HOST (and with it DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT…) in
+ * its constructor even when told where to connect, and throws on values it dislikes or
+ * cert files it cannot read. The endpoint is already resolved, so the variable is hidden
+ * for the length of this synchronous call.
+ */
+function constructDocker(options: Record<string, unknown>): Docker {
+	const saved = process.env['DOCKER_HOST'];
+	delete process.env['DOCKER_HOST'];
+	try {
+		return new Docker(options);
+	} finally {
+		if (saved !== undefined) process.env['DOCKER_HOST'] = saved;
+	}
+}
+
+/** Splits newline-delimited JSON that arrives in arbitrary chunks; lines that are not JSON are skipped. */
+export class JsonLines {
+	private readonly decoder = new StringDecoder('utf8');
+	private pending = '';
+
+	push(chunk: Buffer | string): unknown[] {
+		this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+		const lines = this.pending.split('\n');
+		this.pending = lines.pop() ?? '';
+		const values: unknown[] = [];
+		for (const line of lines) {
+			if (line.trim() === '') continue;
+			try {
+				values.push(JSON.parse(line));
+			} catch {
+				// A garbled line loses one event, not the stream.
+			}
+		}
+
+		return values;
+	}
+}
+
+export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngineOptions = {}): Engine {
+	const label = endpoint.label;
+	const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+	const pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+	// Our own agent, so close() can destroy every socket, open streams included.
+	const agent =
+		endpoint.dockerodeOptions['protocol'] === 'https'
+			? new https.Agent({keepAlive: true})
+			: new http.Agent({keepAlive: true});
+	const docker = constructDocker({...endpoint.dockerodeOptions, agent});
+	const closing = new AbortController();
+	let pinnedVersion = false;
+
+	function explain(error: unknown, deadline: Deadline): EngineError {
+		if (deadline.cancelled) return new EngineError('aborted', 'request aborted');
+		if (deadline.timedOut) return new EngineError('timeout', `the Docker daemon at ${label} is not responding`);
+		return describeConnectError(error, label);
+	}
+
+	async function request<T>(
+		signal: AbortSignal | undefined,
+		timeoutMs: number,
+		run: (abortSignal: AbortSignal) => Promise<T>,
+	): Promise<T> {
+		const deadline = new Deadline([signal, closing.signal], timeoutMs);
+		try {
+			return await run(deadline.signal);
+		} catch (error) {
+			throw explain(error, deadline);
+		} finally {
+			deadline.dispose();
+		}
+	}
+
+	/** Unversioned paths get the daemon's newest API; pin ours (or its older one) once we know it. */
+	function pinApiVersion(info: EngineInfo): void {
+		if (pinnedVersion || !/^\d+\.\d+$/.test(info.apiVersion)) return;
+		const version = compareApiVersions(info.apiVersion, ourApiVersion) < 0 ? info.apiVersion : ourApiVersion;
+		// docker-modem puts this straight into the path: it needs the "v".
+		(docker.modem as {version?: string}).version = `v${version}`;
+		pinnedVersion = true;
+	}
+
+	async function ignoreNotModified(action: Promise<unknown>): Promise<void> {
+		try {
+			await action;
+		} catch (error) {
+			// 304: already started / already stopped. The state the user asked for holds.
+			if ((error as {statusCode?: unknown}).statusCode === 304) return;
+			throw error;
+		}
+	}
+
+	function runAction(id: string, action: ContainerAction, abortSignal: AbortSignal): Promise<void> {
+		const container = docker.getContainer(encodeURIComponent(id));
+		switch (action) {
+			case 'start':
+				return ignoreNotModified(container.start({abortSignal}));
+			case 'stop':
+				return ignoreNotModified(container.stop({t: stopWaitSeconds, abortSignal}));
+			case 'restart':
+				return ignoreNotModified(container.restart({t: stopWaitSeconds, abortSignal}));
+			case 'pause':
+				return ignoreNotModified(container.pause({abortSignal}));
+			case 'unpause':
+				return ignoreNotModified(container.unpause({abortSignal}));
+			case 'kill':
+				return ignoreNotModified(container.kill({abortSignal}));
+		}
+	}
+
+	async function* events(signal: AbortSignal, since?: number): AsyncGenerator<EngineEvent> {
+		if (signal.aborted || closing.signal.aborted) return;
+		// Only connecting has a deadline; once the daemon answers, the stream may idle for hours.
+		const deadline = new Deadline([signal, closing.signal], requestTimeoutMs);
+		let stream: NodeJS.ReadableStream;
+		try {
+			stream = await docker.getEvents({...(since === undefined ? {} : {since}), abortSignal: deadline.signal});
+		} catch (error) {
+			deadline.dispose();
+			if (deadline.cancelled) return;
+			throw explain(error, deadline);
+		}
+
+		deadline.clearTimer();
+		const lines = new JsonLines();
+		try {
+			for await (const chunk of stream) {
+				for (const value of lines.push(chunk)) {
+					const event = mapEvent(value);
+					if (event) yield event;
+				}
+			}
+		} catch (error) {
+			if (deadline.cancelled) return;
+			throw describeConnectError(error, label);
+		} finally {
+			deadline.dispose();
+			(stream as {destroy?: () => void}).destroy?.();
+		}
+
+		if (deadline.cancelled) return;
+		// The daemon never ends this stream on purpose: an end is a lost connection.
+		throw new EngineError('unreachable', `lost the connection to the Docker daemon at ${label}`);
+	}
+
+	return {
+		host: label,
+
+		async ping(signal) {
+			const raw = await request(signal, pingTimeoutMs, abortSignal =>
+				(docker as unknown as {version(options: {abortSignal: AbortSignal}): Promise<unknown>}).version({abortSignal}),
+			);
+			const info = mapVersion(raw, label);
+			pinApiVersion(info);
+			return info;
+		},
+
+		async listContainers(signal) {
+			const raw: unknown = await request(signal, requestTimeoutMs, abortSignal =>
+				docker.listContainers({all: true, abortSignal}),
+			);
+			return mapContainers(raw);
+		},
+
+		async containerAction(id, action, signal) {
+			const waits = action === 'stop' || action === 'restart';
+			const timeoutMs = waits ? requestTimeoutMs + stopWaitSeconds * 1000 : requestTimeoutMs;
+			await request(signal, timeoutMs, abortSignal => runAction(id, action, abortSignal));
+		},
+
+		async remove(kind: ResourceKind, id, removeOptions, signal) {
+			switch (kind) {
+				case 'containers':
+					await request(signal, requestTimeoutMs, abortSignal =>
+						docker
+							.getContainer(encodeURIComponent(id))
+							.remove({force: removeOptions?.force === true, v: false, abortSignal} as Docker.ContainerRemoveOptions),
+					);
+			}
+		},
+
+		events(signal, since) {
+			return events(signal, since);
+		},
+
+		close() {
+			closing.abort();
+			agent.destroy();
+		},
+	};
+}

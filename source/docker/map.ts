@@ -1,0 +1,178 @@
+import {sanitize} from '../sanitize.js';
+import type {ContainerState, ContainerSummary, EngineEvent, EngineInfo, Health, PortMapping} from './engine.js';
+
+// Raw Engine-API JSON → our domain types. Nothing here trusts the input: any field may
+// be missing, null or of another type (old daemons, Podman, proxies, bugs), and no
+// input makes these functions throw. Every string that leaves goes through sanitize():
+// names, labels and commands come from whoever built the image.
+
+type Json = Record<string, unknown>;
+
+function record(value: unknown): Json | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' ? sanitize(value) : undefined;
+}
+
+function finiteNumber(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function portNumber(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65_535 ? value : undefined;
+}
+
+/** Only string values survive; keys and values are sanitised. fromEntries defines keys, so "__proto__" stays data. */
+function stringRecord(value: unknown): Record<string, string> {
+	const raw = record(value);
+	if (!raw) return {};
+	const entries: Array<[string, string]> = [];
+	for (const [key, item] of Object.entries(raw)) {
+		if (typeof item === 'string') entries.push([sanitize(key), sanitize(item)]);
+	}
+
+	return Object.fromEntries(entries);
+}
+
+const containerStates: ReadonlySet<string> = new Set<ContainerState>([
+	'created',
+	'running',
+	'paused',
+	'restarting',
+	'removing',
+	'exited',
+	'dead',
+]);
+
+/** Daemons older than API 1.23 send no State: the Status text still says it. */
+function stateFromStatus(status: string): ContainerState {
+	if (/\(Paused\)$/.test(status)) return 'paused';
+	if (status.startsWith('Up ')) return 'running';
+	if (status.startsWith('Exited ')) return 'exited';
+	if (status.startsWith('Restarting ')) return 'restarting';
+	if (status === 'Created') return 'created';
+	if (status === 'Removal In Progress') return 'removing';
+	if (status === 'Dead') return 'dead';
+	return 'unknown';
+}
+
+/** /containers/json has no health field; the Status text ends with it: "Up 3 minutes (healthy)". */
+export function healthFromStatus(status: string): Health {
+	const match = /\((healthy|unhealthy|health: starting)\)/.exec(status);
+	switch (match?.[1]) {
+		case 'healthy':
+			return 'healthy';
+		case 'unhealthy':
+			return 'unhealthy';
+		case 'health: starting':
+			return 'starting';
+		default:
+			return undefined;
+	}
+}
+
+/** `docker ps` shows the canonical name: the one that is not a link alias (/other/alias). */
+function containerName(names: unknown, id: string): string {
+	const list = Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && name !== '') : [];
+	const bare = list.map(name => (name.startsWith('/') ? name.slice(1) : name));
+	const name = bare.find(candidate => !candidate.includes('/')) ?? bare[0];
+	return name === undefined || name === '' ? id.slice(0, 12) : sanitize(name);
+}
+
+function mapPort(value: unknown): PortMapping | undefined {
+	const raw = record(value);
+	const privatePort = portNumber(raw?.['PrivatePort']);
+	if (!raw || privatePort === undefined) return undefined;
+	const publicPort = portNumber(raw['PublicPort']);
+	const ip = text(raw['IP']);
+	return {
+		privatePort,
+		...(publicPort === undefined ? {} : {publicPort}),
+		...(ip === undefined || ip === '' ? {} : {ip}),
+		type: text(raw['Type']) || 'tcp',
+	};
+}
+
+export function mapContainer(value: unknown): ContainerSummary {
+	const raw = record(value) ?? {};
+	const id = text(raw['Id']) ?? '';
+	const status = text(raw['Status']) ?? '';
+	const rawState = raw['State'];
+	const state: ContainerState =
+		typeof rawState === 'string' && containerStates.has(rawState) ? (rawState as ContainerState) : stateFromStatus(status);
+	const ports = Array.isArray(raw['Ports']) ? raw['Ports'].map(mapPort).filter(port => port !== undefined) : [];
+
+	return {
+		id,
+		name: containerName(raw['Names'], id),
+		image: text(raw['Image']) ?? '',
+		command: text(raw['Command']) ?? '',
+		state,
+		health: healthFromStatus(status),
+		status,
+		ports,
+		created: finiteNumber(raw['Created']) ?? 0,
+		labels: stringRecord(raw['Labels']),
+	};
+}
+
+/** A list answer; entries without an id are dropped (nothing could act on them). */
+export function mapContainers(value: unknown): ContainerSummary[] {
+	if (!Array.isArray(value)) return [];
+	return value.map(mapContainer).filter(container => container.id !== '');
+}
+
+/**
+ * One /events message, or undefined when it is not an object with an action. Actions such
+ * as "exec_create: sh -c …" and "health_status: healthy" are split: action before ": ",
+ * detail after.
+ */
+export function mapEvent(value: unknown): EngineEvent | undefined {
+	const raw = record(value);
+	if (!raw) return undefined;
+	const actor = record(raw['Actor']);
+	const attributes = stringRecord(actor?.['Attributes']);
+	// Before API 1.22 only `status`, `id` and `from` existed.
+	const fullAction = text(raw['Action']) ?? text(raw['status']);
+	if (fullAction === undefined || fullAction === '') return undefined;
+	const split = fullAction.indexOf(': ');
+	const action = split === -1 ? fullAction : fullAction.slice(0, split);
+	const detail = split === -1 ? undefined : fullAction.slice(split + 2);
+	// timeNano exceeds Number.MAX_SAFE_INTEGER; whole seconds from `time` are enough.
+	const nano = finiteNumber(raw['timeNano']);
+	const time = finiteNumber(raw['time']) ?? (nano === undefined ? 0 : Math.floor(nano / 1e9));
+	const name = attributes['name'];
+
+	return {
+		type: text(raw['Type']) ?? (raw['status'] === undefined ? 'unknown' : 'container'),
+		action,
+		...(detail === undefined ? {} : {detail}),
+		id: text(actor?.['ID']) ?? text(raw['id']) ?? '',
+		...(name === undefined ? {} : {name}),
+		time,
+		attributes,
+	};
+}
+
+/** /version → EngineInfo; `host` is the endpoint label. Podman names itself in Components. */
+export function mapVersion(value: unknown, host: string): EngineInfo {
+	const raw = record(value) ?? {};
+	const components = Array.isArray(raw['Components']) ? raw['Components'] : [];
+	const podman = components.some(component => {
+		const name = record(component)?.['Name'];
+		return typeof name === 'string' && /podman/i.test(name);
+	});
+	const os = text(raw['Os']);
+	const arch = text(raw['Arch']);
+
+	return {
+		host: sanitize(host),
+		engine: podman ? 'Podman' : 'Docker Engine',
+		version: text(raw['Version']) ?? '',
+		apiVersion: text(raw['ApiVersion']) ?? '',
+		...(os === undefined ? {} : {os}),
+		...(arch === undefined ? {} : {arch}),
+	};
+}
