@@ -1,0 +1,154 @@
+// The dashboard's UI state as one pure reducer: what is selected (by id, never by
+// index, so a re-sort cannot move an action onto a neighbour), filters, marks, and
+// the one overlay that is open. Data from the daemon lives in hooks, not here.
+import type {Command} from './keymap/keymap.js';
+
+export type ViewName = 'containers';
+
+export type ListState = {
+	readonly selectedId?: string;
+	/** Where the cursor was, so it can clamp to a neighbour when its row goes away. */
+	readonly cursorIndex: number;
+	readonly filter: string;
+	readonly marks: ReadonlySet<string>;
+	readonly showAll: boolean;
+	readonly scrollTop: number;
+};
+
+export type ConfirmRequest = {
+	readonly command: Command;
+	readonly view: ViewName;
+	/** Captured when the key was pressed: the action goes to these and nothing else. */
+	readonly targetIds: readonly string[];
+	readonly question: string;
+	readonly details: readonly string[];
+	readonly offersForce: boolean;
+	readonly force: boolean;
+};
+
+export type Overlay =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'help'; readonly scroll: number}
+	| {readonly kind: 'filter'}
+	| {readonly kind: 'command'; readonly draft: string}
+	| {readonly kind: 'confirm'; readonly request: ConfirmRequest};
+
+export type Flash = {readonly text: string; readonly tone: 'info' | 'busy' | 'error'};
+
+export type AppState = {
+	readonly view: ViewName;
+	readonly lists: Readonly<Record<ViewName, ListState>>;
+	readonly overlay: Overlay;
+	readonly flash?: Flash;
+};
+
+export const emptyList: ListState = {cursorIndex: 0, filter: '', marks: new Set(), showAll: true, scrollTop: 0};
+
+export const initialState: AppState = {view: 'containers', lists: {containers: emptyList}, overlay: {kind: 'none'}};
+
+export type AppAction =
+	/** Move the cursor within the rows shown now (ids in display order). */
+	| {type: 'move'; ids: readonly string[]; to: 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown'; page: number}
+	/** The rows shown changed: keep the selection on its id, or clamp to a neighbour, and keep it on screen. */
+	| {type: 'rows'; ids: readonly string[]; page: number}
+	| {type: 'toggleMark'; ids: readonly string[]; page: number}
+	| {type: 'clearMarks'}
+	| {type: 'pruneMarks'; existing: ReadonlySet<string>}
+	| {type: 'setFilter'; filter: string}
+	| {type: 'clearFilterAndClose'}
+	| {type: 'toggleShowAll'}
+	| {type: 'open'; overlay: Overlay}
+	| {type: 'close'}
+	| {type: 'commandDraft'; draft: string}
+	| {type: 'toggleForce'}
+	| {type: 'flash'; flash: Flash | undefined}
+	| {type: 'helpScroll'; delta: number};
+
+function updateList(state: AppState, change: (list: ListState) => ListState): AppState {
+	const list = state.lists[state.view];
+	const next = change(list);
+	return next === list ? state : {...state, lists: {...state.lists, [state.view]: next}};
+}
+
+function clamp(value: number, low: number, high: number): number {
+	return Math.max(low, Math.min(high, value));
+}
+
+/** Selection and scroll after the rows changed, keeping the selected id when it is still there. */
+export function place(list: ListState, ids: readonly string[], page: number, index?: number): ListState {
+	if (ids.length === 0) {
+		return list.selectedId === undefined && list.scrollTop === 0 ? list : {...list, selectedId: undefined, scrollTop: 0};
+	}
+
+	const found = list.selectedId === undefined ? -1 : ids.indexOf(list.selectedId);
+	const cursorIndex = clamp(index ?? (found === -1 ? list.cursorIndex : found), 0, ids.length - 1);
+	const rows = Math.max(1, page);
+	let scrollTop = clamp(list.scrollTop, 0, Math.max(0, ids.length - rows));
+	if (cursorIndex < scrollTop) scrollTop = cursorIndex;
+	if (cursorIndex >= scrollTop + rows) scrollTop = cursorIndex - rows + 1;
+	const selectedId = ids[cursorIndex];
+	if (selectedId === list.selectedId && cursorIndex === list.cursorIndex && scrollTop === list.scrollTop) return list;
+	return {...list, selectedId, cursorIndex, scrollTop};
+}
+
+function moveIndex(current: number, to: Extract<AppAction, {type: 'move'}>['to'], count: number, page: number): number {
+	switch (to) {
+		case 'up': return current - 1;
+		case 'down': return current + 1;
+		case 'top': return 0;
+		case 'bottom': return count - 1;
+		case 'pageUp': return current - Math.max(1, page - 1);
+		case 'pageDown': return current + Math.max(1, page - 1);
+	}
+}
+
+export function reducer(state: AppState, action: AppAction): AppState {
+	switch (action.type) {
+		case 'move':
+			return updateList(state, list => {
+				const placed = place(list, action.ids, action.page);
+				return place(placed, action.ids, action.page, moveIndex(placed.cursorIndex, action.to, action.ids.length, action.page));
+			});
+		case 'rows':
+			return updateList(state, list => place(list, action.ids, action.page));
+		case 'toggleMark':
+			return updateList(state, list => {
+				const id = list.selectedId;
+				if (id === undefined || !action.ids.includes(id)) return list;
+				const marks = new Set(list.marks);
+				if (marks.has(id)) marks.delete(id);
+				else marks.add(id);
+				// Marking moves down, so space space space marks a run of rows.
+				return place({...list, marks}, action.ids, action.page, list.cursorIndex + 1);
+			});
+		case 'clearMarks':
+			return updateList(state, list => (list.marks.size === 0 ? list : {...list, marks: new Set()}));
+		case 'pruneMarks':
+			return updateList(state, list => {
+				const kept = [...list.marks].filter(id => action.existing.has(id));
+				return kept.length === list.marks.size ? list : {...list, marks: new Set(kept)};
+			});
+		case 'setFilter':
+			return updateList(state, list => (list.filter === action.filter ? list : {...list, filter: action.filter}));
+		case 'clearFilterAndClose':
+			return reducer(reducer(state, {type: 'setFilter', filter: ''}), {type: 'close'});
+		case 'toggleShowAll':
+			return updateList(state, list => ({...list, showAll: !list.showAll}));
+		case 'open':
+			return {...state, overlay: action.overlay};
+		case 'close':
+			return state.overlay.kind === 'none' ? state : {...state, overlay: {kind: 'none'}};
+		case 'commandDraft':
+			return state.overlay.kind === 'command' ? {...state, overlay: {kind: 'command', draft: action.draft}} : state;
+		case 'toggleForce': {
+			const {overlay} = state;
+			if (overlay.kind !== 'confirm' || !overlay.request.offersForce) return state;
+			return {...state, overlay: {kind: 'confirm', request: {...overlay.request, force: !overlay.request.force}}};
+		}
+
+		case 'flash':
+			return state.flash === action.flash ? state : {...state, flash: action.flash};
+		case 'helpScroll':
+			return state.overlay.kind === 'help' ? {...state, overlay: {kind: 'help', scroll: Math.max(0, state.overlay.scroll + action.delta)}} : state;
+	}
+}

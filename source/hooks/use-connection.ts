@@ -1,0 +1,6 @@
+import {useSyncExternalStore} from 'react';
+import type {ConnectionStatus, Monitor} from '../docker/monitor.js';
+
+export function useConnection(monitor: Monitor): ConnectionStatus {
+	return useSyncExternalStore(monitor.onStatus, monitor.status);
+}

@@ -1,0 +1,56 @@
+// Runs one descriptor action on the objects captured when the key was pressed, and
+// says what happened in one status line. React-free so it is tested on its own.
+import type {Engine} from './docker/engine.js';
+import type {Flash} from './app-state.js';
+import type {ActionSpec, Operation, ResourceDescriptor} from './views/resource-descriptor.js';
+import {pluralize} from './format.js';
+
+export type Planned<T> = {readonly item: T; readonly operation: Operation};
+
+/** What the action would do to each target; targets it does not apply to are left out. */
+export function planAction<T>(spec: ActionSpec<T>, targets: readonly T[]): Array<Planned<T>> {
+	return targets.flatMap(item => {
+		const operation = spec.plan(item);
+		return operation ? [{item, operation}] : [];
+	});
+}
+
+function noun<T>(descriptor: ResourceDescriptor<T>, count: number): string {
+	return pluralize(count, descriptor.kind.replace(/s$/, ''));
+}
+
+export function describeTargets<T>(descriptor: ResourceDescriptor<T>, items: readonly T[]): string {
+	return items.length === 1 ? descriptor.label(items[0]!) : noun(descriptor, items.length);
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs every planned operation at once and reports progress, then the outcome. */
+export async function runPlanned<T>(
+	engine: Engine,
+	descriptor: ResourceDescriptor<T>,
+	planned: ReadonlyArray<Planned<T>>,
+	force: boolean,
+	report: (flash: Flash) => void,
+): Promise<void> {
+	if (planned.length === 0) return;
+	const first = planned[0]!.operation;
+	const sameVerb = planned.every(step => step.operation.progress === first.progress);
+	const who = describeTargets(descriptor, planned.map(step => step.item));
+	report({tone: 'busy', text: `${sameVerb ? first.progress : 'Working on'} ${who}…`});
+	const results = await Promise.allSettled(planned.map(async step => step.operation.run(engine, {force})));
+	const failures = results.flatMap((result, index) => (result.status === 'rejected' ? [{item: planned[index]!.item, error: result.reason as unknown}] : []));
+	const succeeded = planned.length - failures.length;
+	const done = sameVerb ? first.done : 'done';
+	if (failures.length === 0) {
+		report({tone: 'info', text: `${who} ${done}`});
+		return;
+	}
+
+	const firstFailure = failures[0]!;
+	const detail = `${descriptor.label(firstFailure.item)}: ${messageOf(firstFailure.error)}`;
+	const prefix = succeeded > 0 ? `${succeeded} ${done}, ${failures.length} failed — ` : failures.length > 1 ? `${failures.length} failed — ` : '';
+	report({tone: 'error', text: prefix + detail});
+}

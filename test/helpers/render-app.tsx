@@ -1,0 +1,105 @@
+// Renders the whole dashboard over a fake engine, with a fixed terminal size, and
+// gives tests keys in / screen text out.
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {createMonitor} from '../../source/docker/monitor.js';
+import {createFakeEngine, type FakeEngine} from '../../source/docker/fake-engine.js';
+import type {ContainerSummary} from '../../source/docker/engine.js';
+import {readOnlyEngine} from '../../source/docker/read-only-engine.js';
+
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	enter: '\r',
+	escape: '\u001B',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	space: ' ',
+} as const;
+
+export type RenderedApp = {
+	readonly fake: FakeEngine;
+	readonly clipboard: string[];
+	screen(): string;
+	press(...sequence: string[]): Promise<void>;
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	waitForGone(text: string, timeoutMs?: number): Promise<string>;
+	unmount(): void;
+};
+
+export async function tick(ms = 20): Promise<void> {
+	return new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+}
+
+export async function renderApp(
+	containers: ContainerSummary[],
+	options: {readOnly?: boolean; columns?: number; rows?: number; fake?: FakeEngine} = {},
+): Promise<RenderedApp> {
+	const fake = options.fake ?? createFakeEngine({containers});
+	const engine = options.readOnly ? readOnlyEngine(fake) : fake;
+	const monitor = createMonitor(engine, {pingIntervalMs: 50, pingTimeoutMs: 50, backoffMs: [20]});
+	const clipboard: string[] = [];
+	const app = render(
+		<App
+			engine={engine}
+			monitor={monitor}
+			readOnly={options.readOnly}
+			size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
+			copyToClipboard={text => clipboard.push(text)}
+			refresh={{coalesceMs: 5, pollMs: 60_000}}
+		/>,
+	);
+	const screen = () => app.lastFrame() ?? '';
+
+	async function waitUntil(check: (frame: string) => boolean, what: string, timeoutMs: number): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (check(screen())) return screen();
+			// eslint-disable-next-line no-await-in-loop
+			await tick(10);
+		}
+
+		throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+	}
+
+	const rendered: RenderedApp = {
+		fake,
+		clipboard,
+		screen,
+		async press(...sequence) {
+			for (const input of sequence) {
+				app.stdin.write(input);
+				// A lone Escape is only known to be one after Ink's short wait.
+				// eslint-disable-next-line no-await-in-loop
+				await tick(input === keys.escape ? 40 : 15);
+			}
+		},
+		waitFor: async (text, timeoutMs = 2000) =>
+			waitUntil(frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), String(text), timeoutMs),
+		waitForGone: async (text, timeoutMs = 2000) => waitUntil(frame => !frame.includes(text), `"${text}" to go`, timeoutMs),
+		unmount() {
+			app.unmount();
+			monitor.stop();
+		},
+	};
+	try {
+		await rendered.waitFor(/running \/ \d+ total|No containers/);
+	} catch (error) {
+		rendered.unmount();
+		throw error;
+	}
+
+	return rendered;
+}
+
+/** The screen line that contains `text` (exact-line assertions read better than whole frames). */
+export function lineWith(screen: string, text: string): string | undefined {
+	return screen.split('\n').find(line => line.includes(text));
+}
