@@ -18,13 +18,18 @@ const none: KeyOutcome = {kind: 'none'};
 function edit(text: string, input: string, key: Key, name: string | undefined): string | undefined {
 	if (name === 'backspace') return text.slice(0, -1);
 	if (name === 'space') return `${text} `;
-	if (key.ctrl || key.meta || name === undefined || name.length !== 1 || input.length === 0) {
-		// A paste arrives as one multi-character input: keep it, minus control characters.
-		// eslint-disable-next-line no-control-regex
-		return name === undefined && input.length > 1 && !key.ctrl && !key.meta ? text + input.replace(/[\u0000-\u001F\u007F]/g, '') : undefined;
-	}
-
+	if (key.ctrl || key.meta || name === undefined || name.length !== 1 || input.length === 0) return undefined;
 	return text + input;
+}
+
+/**
+ * Ink delivers a run of plain characters that arrived together (a fast typist over
+ * SSH, a paste, tmux send-keys) as one input: split it so each is a key of its own.
+ */
+export function splitKeys(input: string, key: Key): Array<{input: string; key: Key}> {
+	// eslint-disable-next-line no-control-regex
+	if (input.length <= 1 || key.ctrl || key.meta || /[\u0000-\u001F\u007F]/.test(input)) return [{input, key}];
+	return [...input].map(character => ({input: character, key: {...key, shift: character !== character.toLowerCase()}}));
 }
 
 export function routeKey(state: AppState, scope: ResourceScope, bindings: readonly Binding[], input: string, key: Key): KeyOutcome {

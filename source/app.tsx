@@ -1,7 +1,7 @@
 import React, {useEffect, useMemo, useRef} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {initialState, reducer} from './app-state.js';
-import {routeKey} from './app-input.js';
+import {routeKey, splitKeys} from './app-input.js';
 import type {Engine} from './docker/engine.js';
 import type {Monitor} from './docker/monitor.js';
 import {activeBindings, scopeChain, type Command} from './keymap/keymap.js';
@@ -131,7 +131,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 		}
 	}
 
-	useInput((input, key) => {
+	function handleKey(input: string, key: Key) {
 		const outcome = routeKey(current(), descriptor.scope, bindings, input, key);
 		switch (outcome.kind) {
 			case 'quit': exit(); break;
@@ -148,6 +148,10 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 				break;
 			case 'none': break;
 		}
+	}
+
+	useInput((input, key) => {
+		for (const one of splitKeys(input, key)) handleKey(one.input, one.key);
 	});
 
 	const running = data.items.filter(item => item.state === 'running').length;

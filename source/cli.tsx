@@ -71,7 +71,9 @@ async function main() {
 	enterFullScreen();
 	const instance = render(
 		<App engine={engine} monitor={monitor} readOnly={cli.flags.readOnly} copyToClipboard={text => process.stdout.write(osc52(text))} />,
-		{exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 30},
+		// Ink 6.8's incrementalRendering moves the cursor one line short when the frame ends
+		// with a newline (every frame shorter than the terminal), leaving a stale first line.
+		{exitOnCtrlC: false, patchConsole: false, maxFps: 30},
 	);
 
 	function shutdown(code: number) {
