@@ -22,14 +22,26 @@ function edit(text: string, input: string, key: Key, name: string | undefined): 
 	return text + input;
 }
 
+/** One character of a run, as the key Ink would have reported had it come alone. */
+function singleKey(character: string, base: Key): {input: string; key: Key} {
+	const blank: Key = {...base, ctrl: false, shift: false, meta: false, return: false, tab: false, backspace: false, delete: false, escape: false};
+	if (character === '\r' || character === '\n') return {input: '\r', key: {...blank, return: true}};
+	if (character === '\t') return {input: '\t', key: {...blank, tab: true}};
+	if (character === '\u007F' || character === '\b') return {input: '', key: {...blank, backspace: true}};
+	const code = character.codePointAt(0)!;
+	if (code >= 1 && code <= 26) return {input: String.fromCodePoint(code + 96), key: {...blank, ctrl: true}};
+	return {input: character, key: {...blank, shift: character !== character.toLowerCase()}};
+}
+
 /**
- * Ink delivers a run of plain characters that arrived together (a fast typist over
- * SSH, a paste, tmux send-keys) as one input: split it so each is a key of its own.
+ * Ink delivers characters that arrived together (a fast typist over SSH, a paste,
+ * tmux send-keys: "/web" then Enter) as one input; escape sequences it splits
+ * itself. Split the rest so each character is a key of its own.
  */
 export function splitKeys(input: string, key: Key): Array<{input: string; key: Key}> {
+	if (input.length <= 1 || key.meta || input.startsWith('\u001B')) return [{input, key}];
 	// eslint-disable-next-line no-control-regex
-	if (input.length <= 1 || key.ctrl || key.meta || /[\u0000-\u001F\u007F]/.test(input)) return [{input, key}];
-	return [...input].map(character => ({input: character, key: {...key, shift: character !== character.toLowerCase()}}));
+	return [...input].filter(character => !/^[\u0000\u001B\u001C-\u001F]$/.test(character)).map(character => singleKey(character, key));
 }
 
 export function routeKey(state: AppState, scope: ResourceScope, bindings: readonly Binding[], input: string, key: Key): KeyOutcome {

@@ -1,6 +1,6 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
-import {initialState, reducer} from './app-state.js';
+import {initialState, place, reducer} from './app-state.js';
 import {routeKey, splitKeys} from './app-input.js';
 import type {Engine} from './docker/engine.js';
 import type {Monitor} from './docker/monitor.js';
@@ -44,8 +44,8 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 	const connection = useConnection(monitor);
 	const data = useResourceList(descriptor, engine, monitor, refresh);
 	const bindings = useMemo(() => activeBindings({readOnly}), [readOnly]);
-	const list = state.lists[state.view];
-	const rows = useMemo(() => visibleRows(descriptor, data.items, list), [data.items, list]);
+	const stored = state.lists[state.view];
+	const rows = useMemo(() => visibleRows(descriptor, data.items, stored), [data.items, stored]);
 	const ids = useMemo(() => rows.map(item => descriptor.id(item)), [rows]);
 	const ownRemovals = useRef(new Set<string>());
 	const previousItems = useRef(new Map<string, string>());
@@ -60,12 +60,14 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 	const dialog = state.overlay.kind === 'confirm' ? confirmHeight(state.overlay.request) : 0;
 	const tableHeight = Math.max(2, usable - chromeLines - banner - dialog);
 	const page = Math.max(1, tableHeight - 1);
+	// Placed while rendering, so no frame ever shows the rows without the cursor on one.
+	const list = place(stored, ids, page);
 
 	/** The list as it is now, for keys that arrive between renders. */
 	function latest() {
-		const now = current().lists[current().view];
-		const shown = visibleRows(descriptor, latestData.current.items, now).map(item => descriptor.id(item));
-		return {list: now, items: latestData.current.items, shownIds: shown, connection: latestConnection.current};
+		const saved = current().lists[current().view];
+		const shown = visibleRows(descriptor, latestData.current.items, saved).map(item => descriptor.id(item));
+		return {list: place(saved, shown, page), items: latestData.current.items, shownIds: shown, connection: latestConnection.current};
 	}
 
 	const actions = useActions({engine, descriptor, dispatch, latest, ownRemovals: ownRemovals.current});
@@ -174,7 +176,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 			? data.error ? `Cannot list ${descriptor.kind}: ${data.error}` : 'Loading…'
 			: rows.length > 0 ? undefined
 			: data.items.length === 0 ? descriptor.emptyMessage
-			: list.filter ? `No ${descriptor.kind} match “${sanitize(list.filter)}” (esc clears)`
+			: list.filter ? `No ${list.showAll ? '' : 'running '}${descriptor.kind} match “${sanitize(list.filter)}” (esc clears${list.showAll ? '' : ', A shows all'})`
 			: `No running ${descriptor.kind} (A shows all)`;
 		if (message) {
 			return (

@@ -34,7 +34,8 @@ export function restoreTerminal(): void {
 		// stdin already closed.
 	}
 
-	write(resetAttributes + showCursor + leaveAlternate);
+	// Leave the alternate screen first: leaving it may restore the cursor state saved on entry.
+	write(resetAttributes + leaveAlternate + showCursor);
 }
 
 /** OSC 52: the terminal (and tmux, and an SSH client's terminal) puts the text on the clipboard. */
