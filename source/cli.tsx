@@ -27,7 +27,8 @@ const cli = meow(
 	  r restart, p pause, K kill, D remove, c copies the id, : opens the command line, q quits.
 
 	Exit codes
-	  0 normal exit, 1 the daemon cannot be reached or refused, 2 bad usage, 70 unexpected error
+	  0 normal exit; 1 bad host or settings, or the daemon cannot be reached or refused;
+	  2 bad usage (unknown flag, no terminal); 70 unexpected error
 `,
 	{
 		importMeta: import.meta,
@@ -53,7 +54,7 @@ async function main() {
 	try {
 		endpoint = resolveEndpoint({host: cli.flags.host, env: process.env});
 	} catch (error) {
-		if (error instanceof ConnectionConfigError) fail(error.message, 2);
+		if (error instanceof ConnectionConfigError) fail(error.message, 1);
 		throw error;
 	}
 
