@@ -2,7 +2,7 @@
 // themselves; everything else is looked up in the keymap for the open overlay.
 import type {Key} from 'ink';
 import type {AppAction, AppState} from './app-state.js';
-import {scopeChain, type Binding, type Command, type ResourceScope} from './keymap/keymap.js';
+import {scopeChain, type Binding, type Command, type Scope} from './keymap/keymap.js';
 import {keyName, lookup} from './keymap/match.js';
 
 export type KeyOutcome =
@@ -44,13 +44,13 @@ export function splitKeys(input: string, key: Key): Array<{input: string; key: K
 	return [...input].filter(character => !/^[\u0000\u001B\u001C-\u001F]$/.test(character)).map(character => singleKey(character, key));
 }
 
-export function routeKey(state: AppState, scope: ResourceScope, bindings: readonly Binding[], input: string, key: Key): KeyOutcome {
+export function routeKey(state: AppState, screenScopes: readonly Scope[], bindings: readonly Binding[], input: string, key: Key): KeyOutcome {
 	const name = keyName(input, key);
 	if (name === 'ctrl+c') return {kind: 'quit'};
 	const {overlay} = state;
-	const list = state.lists[state.view];
 
-	if (overlay.kind === 'filter') {
+	if (overlay.kind === 'filter' && state.route.screen === 'list') {
+		const list = state.lists[state.route.kind];
 		if (name === 'enter') return {kind: 'dispatch', action: {type: 'close'}};
 		if (name === 'esc') return {kind: 'dispatch', action: {type: 'clearFilterAndClose'}};
 		const filter = edit(list.filter, input, key, name);
@@ -65,7 +65,7 @@ export function routeKey(state: AppState, scope: ResourceScope, bindings: readon
 	}
 
 	if (name === undefined) return none;
-	const chain = scopeChain(overlay.kind === 'confirm' ? 'dialog' : overlay.kind === 'help' ? 'help' : scope);
+	const chain = scopeChain(overlay.kind === 'confirm' ? 'dialog' : overlay.kind === 'help' ? 'help' : 'none', screenScopes);
 	const command = lookup(bindings, chain, name);
 	return command ? {kind: 'command', command} : none;
 }

@@ -3,7 +3,12 @@
 // the one overlay that is open. Data from the daemon lives in hooks, not here.
 import type {Command} from './keymap/keymap.js';
 
-export type ViewName = 'containers';
+/** Resources shown by the one generic list view (views/registry.ts has their descriptors). */
+export type ListKind = 'containers';
+
+/** Where the user is. Screens other than lists say where `q` / `esc` go back to. */
+export type Route =
+	| {readonly screen: 'list'; readonly kind: ListKind};
 
 export type ListState = {
 	readonly selectedId?: string;
@@ -17,7 +22,6 @@ export type ListState = {
 
 export type ConfirmRequest = {
 	readonly command: Command;
-	readonly view: ViewName;
 	/** Captured when the key was pressed: the action goes to these and nothing else. */
 	readonly targetIds: readonly string[];
 	readonly question: string;
@@ -36,15 +40,27 @@ export type Overlay =
 export type Flash = {readonly text: string; readonly tone: 'info' | 'busy' | 'error'};
 
 export type AppState = {
-	readonly view: ViewName;
-	readonly lists: Readonly<Record<ViewName, ListState>>;
+	readonly route: Route;
+	/** Each list keeps its own cursor, filter and marks while another is shown. */
+	readonly lists: Readonly<Record<ListKind, ListState>>;
 	readonly overlay: Overlay;
 	readonly flash?: Flash;
 };
 
 export const emptyList: ListState = {cursorIndex: 0, filter: '', marks: new Set(), showAll: true, scrollTop: 0};
 
-export const initialState: AppState = {view: 'containers', lists: {containers: emptyList}, overlay: {kind: 'none'}};
+export const listKinds: readonly ListKind[] = ['containers'];
+
+export const initialState: AppState = {
+	route: {screen: 'list', kind: 'containers'},
+	lists: Object.fromEntries(listKinds.map(kind => [kind, emptyList])) as Record<ListKind, ListState>,
+	overlay: {kind: 'none'},
+};
+
+/** The list a list-route shows (undefined on other screens). */
+export function activeList(state: AppState): ListState | undefined {
+	return state.route.screen === 'list' ? state.lists[state.route.kind] : undefined;
+}
 
 export type AppAction =
 	/** Move the cursor within the rows shown now (ids in display order). */
@@ -62,12 +78,15 @@ export type AppAction =
 	| {type: 'commandDraft'; draft: string}
 	| {type: 'toggleForce'}
 	| {type: 'flash'; flash: Flash | undefined}
+	| {type: 'navigate'; route: Route}
 	| {type: 'helpScroll'; delta: number};
 
 function updateList(state: AppState, change: (list: ListState) => ListState): AppState {
-	const list = state.lists[state.view];
+	if (state.route.screen !== 'list') return state;
+	const {kind} = state.route;
+	const list = state.lists[kind];
 	const next = change(list);
-	return next === list ? state : {...state, lists: {...state.lists, [state.view]: next}};
+	return next === list ? state : {...state, lists: {...state.lists, [kind]: next}};
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -146,6 +165,8 @@ export function reducer(state: AppState, action: AppAction): AppState {
 			return {...state, overlay: {kind: 'confirm', request: {...overlay.request, force: !overlay.request.force}}};
 		}
 
+		case 'navigate':
+			return {...state, route: action.route, overlay: {kind: 'none'}};
 		case 'flash':
 			return state.flash === action.flash ? state : {...state, flash: action.flash};
 		case 'helpScroll':

@@ -1,14 +1,15 @@
 // The `:` command line. Names follow k9s and the design card's aliases.
+import type {ListKind} from './app-state.js';
 import {sanitize} from './sanitize.js';
 
 export type CommandLineHandlers = {
 	readonly quit: () => void;
-	readonly showView: (view: 'containers') => void;
+	readonly showList: (kind: ListKind) => void;
 	readonly help: () => void;
 	readonly flash: (text: string, tone: 'info' | 'error') => void;
 };
 
-const views: Record<string, 'containers'> = {containers: 'containers', container: 'containers', c: 'containers', ps: 'containers'};
+const lists: Record<string, ListKind> = {containers: 'containers', container: 'containers', c: 'containers', ps: 'containers'};
 
 export function runCommandLine(line: string, handlers: CommandLineHandlers): void {
 	const [name = '', ...rest] = line.trim().split(/\s+/);
@@ -23,9 +24,9 @@ export function runCommandLine(line: string, handlers: CommandLineHandlers): voi
 		return;
 	}
 
-	const view = views[name];
-	if (view && rest.length === 0) {
-		handlers.showView(view);
+	const kind = lists[name];
+	if (kind && rest.length === 0) {
+		handlers.showList(kind);
 		return;
 	}
 

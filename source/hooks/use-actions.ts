@@ -74,7 +74,6 @@ export function useActions<T>({engine, descriptor, dispatch, latest, ownRemovals
 		];
 		const request: ConfirmRequest = {
 			command,
-			view: 'containers',
 			targetIds: items.map(item => descriptor.id(item)),
 			question: `${spec.verb(items)} ${describeTargets(descriptor, items)}?`,
 			details,

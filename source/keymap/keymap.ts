@@ -19,7 +19,6 @@ export const keymap = [
 	{command: 'app.back', keys: ['q'], scope: 'global', description: 'Back / quit', hint: true},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'global', description: 'Quit'},
 	{command: 'app.commandLine', keys: [':'], scope: 'global', description: 'Command line (:containers, :q)'},
-	{command: 'app.escape', keys: ['esc'], scope: 'global', description: 'Clear filter / marks, close'},
 
 	{command: 'list.down', keys: ['j', 'down'], scope: 'list', description: 'Down'},
 	{command: 'list.up', keys: ['k', 'up'], scope: 'list', description: 'Up'},
@@ -29,6 +28,7 @@ export const keymap = [
 	{command: 'list.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'list', description: 'Page up'},
 	{command: 'list.filter', keys: ['/'], scope: 'list', description: 'Filter', hint: true},
 	{command: 'list.mark', keys: ['space'], scope: 'list', description: 'Mark / unmark (actions apply to marks)', hint: true},
+	{command: 'list.clear', keys: ['esc'], scope: 'list', description: 'Clear the filter, then the marks, then the status line'},
 	{command: 'list.copyId', keys: ['c'], scope: 'list', description: 'Copy id to clipboard (OSC 52)'},
 
 	{command: 'container.startStop', keys: ['s'], scope: 'containers', description: 'Start / stop', mutates: true, hint: true},
@@ -52,11 +52,19 @@ export type Command = (typeof keymap)[number]['command'];
 /** The scopes of a resource's own commands. */
 export type ResourceScope = Extract<Scope, 'containers'>;
 
-/** Scope chains, most specific first: a key is looked up in the first scope that binds it. */
-export function scopeChain(context: ResourceScope | 'dialog' | 'help'): readonly Scope[] {
-	if (context === 'dialog') return ['dialog'];
-	if (context === 'help') return ['help'];
-	return [context, 'list', 'global'];
+/** The scopes a list of this resource answers to, most specific first. */
+export function listScopes(scope: ResourceScope): readonly Scope[] {
+	return [scope, 'list'];
+}
+
+/**
+ * The scope chain in force: a dialog or the help screen take every key; otherwise the
+ * screen's own scopes, then the global ones. A key is looked up in the first scope that binds it.
+ */
+export function scopeChain(overlay: 'dialog' | 'help' | 'none', screenScopes: readonly Scope[]): readonly Scope[] {
+	if (overlay === 'dialog') return ['dialog'];
+	if (overlay === 'help') return ['help'];
+	return [...screenScopes, 'global'];
 }
 
 /** The bindings in force: read-only mode drops every mutating command. */

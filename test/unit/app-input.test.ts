@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {routeKey, splitKeys} from '../../source/app-input.js';
 import {initialState, reducer} from '../../source/app-state.js';
-import {activeBindings} from '../../source/keymap/keymap.js';
+import {activeBindings, listScopes} from '../../source/keymap/keymap.js';
 import {keyName} from '../../source/keymap/match.js';
 
 const plain: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false} as Key;
@@ -20,7 +20,7 @@ test('keys typed into the filter land in the filter, in order, whatever arrives 
 	let state = initialState;
 	const commands: string[] = [];
 	for (const one of splitKeys('/web\rs', plain)) {
-		const outcome = routeKey(state, 'containers', bindings, one.input, one.key);
+		const outcome = routeKey(state, listScopes('containers'), bindings, one.input, one.key);
 		if (outcome.kind === 'dispatch') state = reducer(state, outcome.action);
 		if (outcome.kind === 'command') commands.push(outcome.command);
 		if (outcome.kind === 'command' && outcome.command === 'list.filter') state = reducer(state, {type: 'open', overlay: {kind: 'filter'}});
@@ -32,6 +32,6 @@ test('keys typed into the filter land in the filter, in order, whatever arrives 
 });
 
 test('in read-only mode a mutating key routes to nothing', () => {
-	assert.deepEqual(routeKey(initialState, 'containers', activeBindings({readOnly: true}), 'D', {...plain, shift: true}), {kind: 'none'});
-	assert.deepEqual(routeKey(initialState, 'containers', activeBindings({readOnly: false}), 'D', {...plain, shift: true}), {kind: 'command', command: 'container.remove'});
+	assert.deepEqual(routeKey(initialState, listScopes('containers'), activeBindings({readOnly: true}), 'D', {...plain, shift: true}), {kind: 'none'});
+	assert.deepEqual(routeKey(initialState, listScopes('containers'), activeBindings({readOnly: false}), 'D', {...plain, shift: true}), {kind: 'command', command: 'container.remove'});
 });

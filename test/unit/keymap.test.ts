@@ -1,10 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {activeBindings, keymap, scopeChain} from '../../source/keymap/keymap.js';
+import {activeBindings, keymap, listScopes, scopeChain} from '../../source/keymap/keymap.js';
 import {lookup} from '../../source/keymap/match.js';
 import {containers} from '../../source/views/containers.js';
 
-const chains = [scopeChain('containers'), scopeChain('dialog'), scopeChain('help')];
+const containersChain = scopeChain('none', listScopes('containers'));
+const chains = [containersChain, scopeChain('dialog', []), scopeChain('help', [])];
 
 test('every command is described, once', () => {
 	const seen = new Set<string>();
@@ -36,18 +37,18 @@ test('every mutating command of the containers scope has an action in the descri
 
 test('read-only mode drops every mutating binding and keeps the rest', () => {
 	const readOnly = activeBindings({readOnly: true});
-	assert.equal(lookup(readOnly, scopeChain('containers'), 's'), undefined);
-	assert.equal(lookup(readOnly, scopeChain('containers'), 'D'), undefined);
-	assert.equal(lookup(readOnly, scopeChain('containers'), 'j'), 'list.down');
-	assert.equal(lookup(activeBindings({readOnly: false}), scopeChain('containers'), 'D'), 'container.remove');
+	assert.equal(lookup(readOnly, containersChain, 's'), undefined);
+	assert.equal(lookup(readOnly, containersChain, 'D'), undefined);
+	assert.equal(lookup(readOnly, containersChain, 'j'), 'list.down');
+	assert.equal(lookup(activeBindings({readOnly: false}), containersChain, 'D'), 'container.remove');
 	assert.ok(readOnly.every(binding => !('mutates' in binding && binding.mutates)));
 });
 
 test('lookup takes the most specific scope first and ignores other scopes', () => {
 	const bindings = activeBindings({readOnly: false});
-	assert.equal(lookup(bindings, scopeChain('dialog'), 'y'), 'dialog.confirm');
-	assert.equal(lookup(bindings, scopeChain('dialog'), 'esc'), 'dialog.cancel');
-	assert.equal(lookup(bindings, scopeChain('dialog'), 's'), undefined);
-	assert.equal(lookup(bindings, scopeChain('containers'), 'y'), undefined);
-	assert.equal(lookup(bindings, scopeChain('help'), 'q'), 'help.close');
+	assert.equal(lookup(bindings, scopeChain('dialog', []), 'y'), 'dialog.confirm');
+	assert.equal(lookup(bindings, scopeChain('dialog', []), 'esc'), 'dialog.cancel');
+	assert.equal(lookup(bindings, scopeChain('dialog', []), 's'), undefined);
+	assert.equal(lookup(bindings, containersChain, 'y'), undefined);
+	assert.equal(lookup(bindings, scopeChain('help', []), 'q'), 'help.close');
 });

@@ -1,0 +1,131 @@
+// One live list per (engine, resource), shared by everything that shows it (the
+// table, the header's counts): fetched once, then again only when an event of its
+// kind arrives (coalesced), after a reconnection, or on the slow poll. Never two
+// requests at once: a change during a fetch schedules exactly one more. It runs
+// while anyone subscribes and stops with the last one.
+import type {Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
+import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+
+export type ResourceList<T> = {
+	readonly items: readonly T[];
+	readonly loaded: boolean;
+	readonly error?: string;
+};
+
+export type RefreshOptions = {
+	/** Events arriving within this window cause one refetch, not one each. */
+	readonly coalesceMs?: number;
+	/** The slow safety poll that keeps "Up 3 minutes" honest. */
+	readonly pollMs?: number;
+	readonly requestTimeoutMs?: number;
+};
+
+export type ListStore<T> = {
+	subscribe(listener: () => void): () => void;
+	snapshot(): ResourceList<T>;
+	/** Fetch now (after an action, say), still never two at once. */
+	refresh(): void;
+};
+
+function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
+	const {coalesceMs = 100, pollMs = 30_000, requestTimeoutMs = 10_000} = options;
+	const listeners = new Set<() => void>();
+	let state: ResourceList<T> = {items: [], loaded: false};
+	let stop: AbortController | undefined;
+	let inFlight = false;
+	let again = false;
+	let timer: NodeJS.Timeout | undefined;
+
+	function publish(next: ResourceList<T>) {
+		state = next;
+		for (const listener of listeners) listener();
+	}
+
+	async function fetchNow() {
+		const running = stop;
+		if (!running) return;
+		if (inFlight) {
+			again = true;
+			return;
+		}
+
+		inFlight = true;
+		try {
+			const items = await descriptor.list(engine, AbortSignal.any([running.signal, AbortSignal.timeout(requestTimeoutMs)]));
+			if (!running.signal.aborted) publish({items: [...items].sort(descriptor.sort), loaded: true});
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			if (!running.signal.aborted && state.error !== message) publish({...state, error: message});
+		} finally {
+			inFlight = false;
+			if (again && !running.signal.aborted) {
+				again = false;
+				void fetchNow();
+			}
+		}
+	}
+
+	function schedule() {
+		timer ??= setTimeout(() => {
+			timer = undefined;
+			void fetchNow();
+		}, coalesceMs);
+	}
+
+	function start() {
+		stop = new AbortController();
+		const offEvent = monitor.onEvent(event => {
+			if (descriptor.refreshOn.includes(event.type)) schedule();
+		});
+		const offReconnect = monitor.onReconnect(() => void fetchNow());
+		const poll = setInterval(() => {
+			if (monitor.status().state === 'connected') void fetchNow();
+		}, pollMs);
+		stop.signal.addEventListener('abort', () => {
+			offEvent();
+			offReconnect();
+			clearInterval(poll);
+			clearTimeout(timer);
+			timer = undefined;
+		});
+		void fetchNow();
+	}
+
+	return {
+		subscribe(listener) {
+			listeners.add(listener);
+			if (listeners.size === 1) start();
+			return () => {
+				listeners.delete(listener);
+				if (listeners.size === 0) {
+					stop?.abort();
+					stop = undefined;
+					inFlight = false;
+					again = false;
+				}
+			};
+		},
+		snapshot: () => state,
+		refresh: () => void fetchNow(),
+	};
+}
+
+const stores = new WeakMap<Engine, WeakMap<ResourceDescriptor<unknown>, ListStore<unknown>>>();
+
+/** The shared store for this engine and resource (options apply when it is first made). */
+export function listStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions = {}): ListStore<T> {
+	let byDescriptor = stores.get(engine);
+	if (!byDescriptor) {
+		byDescriptor = new WeakMap();
+		stores.set(engine, byDescriptor);
+	}
+
+	let store = byDescriptor.get(descriptor as ResourceDescriptor<unknown>);
+	if (!store) {
+		store = createListStore(descriptor, engine, monitor, options) as ListStore<unknown>;
+		byDescriptor.set(descriptor as ResourceDescriptor<unknown>, store);
+	}
+
+	return store as ListStore<T>;
+}

@@ -1,0 +1,10 @@
+// Every resource the generic list view shows, by kind: adding a resource is adding
+// its descriptor here (and its kind to ListKind in app-state.ts).
+import type {ListKind} from '../app-state.js';
+import type {ResourceDescriptor} from './resource-descriptor.js';
+import {containers} from './containers.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry is typed by its own descriptor
+export const descriptors: Record<ListKind, ResourceDescriptor<any>> = {
+	containers,
+};
