@@ -57,6 +57,11 @@ export const initialState: AppState = {
 	overlay: {kind: 'none'},
 };
 
+/** Where `q` goes from a route: screens other than the lists say where they came from. */
+export function backOf(route: Route): Route | undefined {
+	return 'back' in route ? (route as {back?: Route}).back : undefined;
+}
+
 /** The list a list-route shows (undefined on other screens). */
 export function activeList(state: AppState): ListState | undefined {
 	return state.route.screen === 'list' ? state.lists[state.route.kind] : undefined;

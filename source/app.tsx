@@ -1,6 +1,6 @@
 import React, {useMemo, useRef} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
-import {initialState, reducer, type AppState} from './app-state.js';
+import {backOf, initialState, reducer, type AppState} from './app-state.js';
 import {routeKey, splitKeys} from './app-input.js';
 import type {Engine} from './docker/engine.js';
 import type {Monitor} from './docker/monitor.js';
@@ -15,8 +15,7 @@ import {StatusBar} from './components/status-bar.js';
 import {ConfirmDialog, confirmHeight} from './components/confirm-dialog.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {containers} from './views/containers.js';
-import {descriptors} from './views/registry.js';
-import {ResourceView} from './views/resource-view.js';
+import {renderScreen} from './screens.js';
 import {runCommandLine} from './command-line.js';
 import {sanitize} from './sanitize.js';
 
@@ -53,7 +52,14 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 	function runGlobal(command: Command) {
 		switch (command) {
 			case 'app.help': dispatch({type: 'open', overlay: {kind: 'help', scroll: 0}}); break;
-			case 'app.back':
+			case 'app.back': {
+				// Screens other than the lists know where they came from; the lists are the top.
+				const back = backOf(current().route);
+				if (back) dispatch({type: 'navigate', route: back});
+				else exit();
+				break;
+			}
+
 			case 'app.quit': exit(); break;
 			case 'app.commandLine': dispatch({type: 'open', overlay: {kind: 'command', draft: ''}}); break;
 			case 'help.close': dispatch({type: 'close'}); break;
@@ -90,7 +96,6 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 	const prompt = promptOf(state);
 	const hints = bindings.filter(binding => 'hint' in binding && binding.hint && (binding.scope === 'global' || screenKeys.current?.scopes.includes(binding.scope)));
 	const counts = containerList.loaded ? {running: containerList.items.filter(item => item.state === 'running').length, total: containerList.items.length} : undefined;
-	const descriptor = descriptors[state.route.kind];
 	return (
 		<Box flexDirection="column" width={width} height={usable}>
 			<Header host={engine.host} status={connection} counts={counts} readOnly={readOnly} width={width} />
@@ -98,7 +103,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 				{overlay.kind === 'help' ? (
 					<HelpOverlay bindings={bindings} scopes={[...(screenKeys.current?.scopes ?? []), 'global']} height={screenHeight + dialog} width={width} scroll={overlay.scroll} />
 				) : (
-					<ResourceView key={state.route.kind} kind={state.route.kind} descriptor={descriptor} engine={engine} monitor={monitor} state={state} dispatch={dispatch} current={current} width={width} height={screenHeight} copyToClipboard={copyToClipboard} refresh={refresh} />
+					renderScreen({engine, monitor, state, dispatch, current, width, height: screenHeight, readOnly, copyToClipboard, refresh})
 				)}
 			</ScreenKeysContext.Provider>
 			{overlay.kind === 'confirm' ? <ConfirmDialog request={overlay.request} width={Math.min(width, 72)} /> : null}

@@ -27,12 +27,10 @@ type Props<T> = {
 	readonly height: number;
 	readonly copyToClipboard: (text: string) => void;
 	readonly refresh?: RefreshOptions;
-	/** Tells the header how many are running, out of how many. */
-	readonly onCounts?: (counts: {running: number; total: number} | undefined) => void;
 };
 
 /** The one list view: any descriptor as a filtered, marked, virtualised table with its actions. */
-export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispatch, current, width, height, copyToClipboard, refresh, onCounts}: Props<T>) {
+export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispatch, current, width, height, copyToClipboard, refresh}: Props<T>) {
 	const connection = useConnection(monitor);
 	const data = useResourceList(descriptor, engine, monitor, refresh);
 	const stored = state.lists[kind];
@@ -61,10 +59,6 @@ export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispa
 	useEffect(() => {
 		dispatch({type: 'rows', ids, page});
 	}, [ids, page, dispatch]);
-
-	useEffect(() => {
-		onCounts?.(data.loaded ? {running: descriptor.live ? data.items.filter(item => descriptor.live!(item)).length : data.items.length, total: data.items.length} : undefined);
-	}, [data, descriptor, onCounts]);
 
 	// Marks of objects that are gone are dropped; a selected row that vanished is said so.
 	useEffect(() => {
