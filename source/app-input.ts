@@ -40,7 +40,6 @@ function singleKey(character: string, base: Key): {input: string; key: Key} {
  */
 export function splitKeys(input: string, key: Key): Array<{input: string; key: Key}> {
 	if (input.length <= 1 || key.meta || input.startsWith('\u001B')) return [{input, key}];
-	// eslint-disable-next-line no-control-regex
 	return [...input].filter(character => !/^[\u0000\u001B\u001C-\u001F]$/.test(character)).map(character => singleKey(character, key));
 }
 

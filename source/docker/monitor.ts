@@ -79,11 +79,9 @@ export function createMonitor(engine: Engine, options: MonitorOptions = {}): Mon
 	/** Resolves when a ping fails: the only way to notice a daemon that hangs. */
 	async function heartbeat(signal: AbortSignal): Promise<string> {
 		while (!signal.aborted) {
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(pingIntervalMs, signal);
 			if (signal.aborted) break;
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				await ping();
 			} catch (error) {
 				return reasonOf(error);
@@ -99,12 +97,10 @@ export function createMonitor(engine: Engine, options: MonitorOptions = {}): Mon
 		let info: EngineInfo | undefined;
 		while (!stopper.signal.aborted) {
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				info = await ping();
 			} catch (error) {
 				if (stopper.signal.aborted) break;
 				setStatus({state: 'disconnected', info, reason: reasonOf(error)});
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(backoffMs[Math.min(attempt++, backoffMs.length - 1)] ?? 1000, stopper.signal);
 				continue;
 			}
@@ -116,14 +112,12 @@ export function createMonitor(engine: Engine, options: MonitorOptions = {}): Mon
 			const session = new AbortController();
 			const stopSession = () => session.abort();
 			stopper.signal.addEventListener('abort', stopSession, {once: true});
-			// eslint-disable-next-line no-await-in-loop
 			const reason = await Promise.race([pumpEvents(session.signal), heartbeat(session.signal)]);
 			session.abort();
 			stopper.signal.removeEventListener('abort', stopSession);
 			if (stopper.signal.aborted) break;
 			setStatus({state: 'disconnected', info, reason});
 			// A stream that drops while pings still work must not become a busy loop.
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(backoffMs[0] ?? 250, stopper.signal);
 		}
 	}

@@ -26,7 +26,7 @@ async function launch(name: string): Promise<{terminal: Terminal; pid: number}> 
 	const pidFile = join(dir, `${name}.pid`);
 	const inner = `echo $$ > ${pidFile}; exec node bin/dtui.js`;
 	const terminal = await startTerminal({command: ['sh', '-c', `sh -c '${inner}'; echo "dtui exited with $?"; sleep 600`], env: {DOCKER_HOST: `unix://${daemonSocket!}`}, cols: 100, rows: 24});
-	await terminal.waitForText('NAME');
+	await terminal.waitForText(/running \/ \d+ total/);
 	const info = await terminal.paneInfo();
 	assert.equal(info.alternateOn, true, 'the dashboard runs on the alternate screen');
 	return {terminal, pid: Number(readFileSync(pidFile, 'utf8'))};

@@ -62,7 +62,6 @@ export async function renderApp(
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (check(screen())) return screen();
-			// eslint-disable-next-line no-await-in-loop
 			await tick(10);
 		}
 
@@ -77,7 +76,6 @@ export async function renderApp(
 			for (const input of sequence) {
 				app.stdin.write(input);
 				// A lone Escape is only known to be one after Ink's short wait.
-				// eslint-disable-next-line no-await-in-loop
 				await tick(input === keys.escape ? 40 : 15);
 			}
 		},
