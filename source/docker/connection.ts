@@ -1,35 +1,51 @@
-import {readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
+import {statSync} from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
+import {ConnectionConfigError} from './connection-config-error.js';
 import {oneLine} from './describe-error.js';
+import {dockerConfigDirectory, readContext, readCurrentContext, type Env} from './docker-config.js';
+import {SshHttpAgent} from './ssh-http-agent.js';
+import {parseSshUrl} from './ssh-target.js';
+import {readTlsDirectory, type TlsMaterial} from './tls-material.js';
 
-// Where the daemon is, decided once at start-up, the way the docker CLI decides it
-// (minus contexts and ssh for now): --host, else DOCKER_HOST (empty = unset), else
-// the default socket. Every mistake becomes one line the user can fix.
+// Where the daemon is, decided once at start-up, the way the docker CLI decides it:
+// --context (never with --host), --host, DOCKER_HOST (empty = unset), DOCKER_CONTEXT,
+// config.json's currentContext, else the default socket (or Podman's, when Docker's is
+// absent and nothing was asked for). Every mistake becomes one line the user can fix.
+
+export {ConnectionConfigError} from './connection-config-error.js';
 
 export const defaultHost = 'unix:///var/run/docker.sock';
+export const defaultContextName = 'default';
 
-const usage = 'use unix:///path/to/docker.sock or tcp://HOST:PORT';
-
-/** A host value or TLS setting we cannot use; its message is one line for the user. */
-export class ConnectionConfigError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'ConnectionConfigError';
-	}
+/** Tried in order when the default Docker socket is absent and nothing else was asked for. */
+export function podmanSockets(env: Env): string[] {
+	const runtime = env['XDG_RUNTIME_DIR'];
+	return [...(runtime ? [path.join(runtime, 'podman', 'podman.sock')] : []), '/run/podman/podman.sock'];
 }
+
+const usage = 'use unix:///path/to/docker.sock, tcp://HOST:PORT or ssh://USER@HOST[:PORT]';
 
 export type Endpoint = {
 	/** The socket or URL as the user would recognise it, for the header and error lines. */
 	label: string;
+	/** The context it came from: "default" for --host, DOCKER_HOST and the default socket. */
+	context: string;
 	/** Everything dockerode needs, transport keys all present so its own DOCKER_HOST reading cannot win. */
 	dockerodeOptions: Record<string, unknown>;
+	/** The agent every request goes through: keeps sockets for reuse, or the one SSH connection. */
+	createAgent(): http.Agent;
 };
 
 export type ResolveOptions = {
 	/** The --host flag's value, if given. */
 	host?: string;
-	env: NodeJS.ProcessEnv;
+	/** The --context flag's value, if given. */
+	context?: string;
+	env: Env;
+	/** Whether a unix socket exists at this path; tests replace it. */
+	socketExists?: (path: string) => boolean;
 };
 
 // dockerode merges its own reading of DOCKER_HOST under ours: naming every transport
@@ -52,30 +68,88 @@ function invalid(value: string, reason?: string): ConnectionConfigError {
 	return new ConnectionConfigError(reason ? `${shown}: ${reason}; ${usage}` : `${shown}: ${usage}`);
 }
 
-export function resolveEndpoint(options: ResolveOptions): Endpoint {
-	const fromEnv = options.env['DOCKER_HOST'];
-	const value = options.host ?? (fromEnv === undefined || fromEnv === '' ? defaultHost : fromEnv);
+function isSocket(file: string): boolean {
+	try {
+		return statSync(file).isSocket();
+	} catch {
+		return false;
+	}
+}
 
-	if (value.startsWith('unix://')) return unixEndpoint(value);
-	if (value.startsWith('tcp://')) return tcpEndpoint(value, options.env);
+function nonEmpty(value: string | undefined): string | undefined {
+	return value === undefined || value === '' ? undefined : value;
+}
+
+/** The context the CLI would use; "default" stands for --host, DOCKER_HOST or the default socket. */
+export function currentContextName(options: ResolveOptions): string {
+	const flag = nonEmpty(options.context);
+	if (flag !== undefined && options.host !== undefined) {
+		throw new ConnectionConfigError('conflicting options: cannot specify both --host and --context');
+	}
+
+	if (flag !== undefined) return flag;
+	if (options.host !== undefined || nonEmpty(options.env['DOCKER_HOST']) !== undefined) return defaultContextName;
+	return nonEmpty(options.env['DOCKER_CONTEXT']) ?? readCurrentContext(options.env) ?? defaultContextName;
+}
+
+/** What the default context points at: --host, DOCKER_HOST, Docker's socket, else a Podman socket that exists. */
+export function defaultContextHost(options: ResolveOptions): string {
+	const asked = options.host ?? nonEmpty(options.env['DOCKER_HOST']);
+	if (asked !== undefined) return asked;
+	const exists = options.socketExists ?? isSocket;
+	if (exists(defaultHost.slice('unix://'.length))) return defaultHost;
+	const podman = podmanSockets(options.env).find(socket => exists(socket));
+	return podman === undefined ? defaultHost : `unix://${podman}`;
+}
+
+export function resolveEndpoint(options: ResolveOptions): Endpoint {
+	const {env} = options;
+	const name = currentContextName(options);
+	if (name === defaultContextName) {
+		return endpointFor(defaultContextHost(options), name, env, () => tlsFromEnvironment(env));
+	}
+
+	const context = readContext(env, name);
+	try {
+		return endpointFor(context.host, name, env, () =>
+			context.hasTls || context.skipTlsVerify
+				? readTlsDirectory(context.tlsDirectory, {caRequired: false, skipVerify: context.skipTlsVerify})
+				: undefined,
+		);
+	} catch (error) {
+		if (error instanceof ConnectionConfigError) throw new ConnectionConfigError(`context "${oneLine(name)}": ${error.message}`);
+		throw error;
+	}
+}
+
+/** `tls` is only asked for by tcp endpoints, so TLS files never stop a unix or ssh one. */
+function endpointFor(value: string, context: string, env: Env, tls: () => TlsMaterial | undefined): Endpoint {
+	if (value.startsWith('unix://')) return unixEndpoint(value, context);
+	if (value.startsWith('tcp://')) return tcpEndpoint(value, context, tls());
+	if (value.startsWith('ssh://')) return sshEndpoint(value, context, env);
 	if (value.startsWith('npipe://')) throw invalid(value, 'named pipes are not supported');
-	if (value.startsWith('ssh://')) throw invalid(value, 'ssh is not supported yet');
 	throw invalid(value);
 }
 
-function unixEndpoint(value: string): Endpoint {
+function keepAliveAgent(): http.Agent {
+	return new http.Agent({keepAlive: true});
+}
+
+function unixEndpoint(value: string, context: string): Endpoint {
 	const socketPath = value.slice('unix://'.length);
 	if (socketPath === '') throw invalid(value, 'missing socket path');
 	return {
 		label: oneLine(value),
+		context,
 		dockerodeOptions: {...blankTransport, socketPath},
+		createAgent: keepAliveAgent,
 	};
 }
 
 // tcp://HOST[:PORT][/] where HOST may be a bracketed IPv6 address.
 const tcpPattern = /^tcp:\/\/(\[[^\]]*\]|[^:/?#@[\]]*)(?::([^/]*))?\/?$/;
 
-function tcpEndpoint(value: string, env: NodeJS.ProcessEnv): Endpoint {
+function tcpEndpoint(value: string, context: string, tls: TlsMaterial | undefined): Endpoint {
 	const match = tcpPattern.exec(value);
 	if (!match) throw invalid(value, 'expected tcp://HOST:PORT');
 	const hostPart = match[1] ?? '';
@@ -83,7 +157,6 @@ function tcpEndpoint(value: string, env: NodeJS.ProcessEnv): Endpoint {
 	const hostname = hostPart.startsWith('[') ? hostPart.slice(1, -1) : hostPart;
 	if (hostname === '') throw invalid(value, 'missing host name');
 
-	const tls = tlsFiles(env);
 	// The CLI's defaults: 2376 is the TLS port, 2375 the plain one.
 	let port = tls ? 2376 : 2375;
 	if (portPart !== undefined) {
@@ -92,49 +165,45 @@ function tcpEndpoint(value: string, env: NodeJS.ProcessEnv): Endpoint {
 		if (port < 1 || port > 65_535) throw invalid(value, `port ${portPart} is out of range (1-65535)`);
 	}
 
-	const label = oneLine(`tcp://${hostPart}:${port}`);
+	const skipVerify = tls?.skipVerify === true;
 	return {
-		label,
+		label: oneLine(`tcp://${hostPart}:${port}`),
+		context,
 		dockerodeOptions: {
 			...blankTransport,
 			host: hostname,
 			port,
 			protocol: tls ? 'https' : 'http',
-			...tls,
+			...(tls ? {ca: tls.ca, cert: tls.cert, key: tls.key} : {}),
 		},
+		// docker-modem passes no rejectUnauthorized of its own; the agent's options reach tls.connect.
+		createAgent: () => (tls ? new https.Agent({keepAlive: true, rejectUnauthorized: !skipVerify}) : keepAliveAgent()),
 	};
 }
 
-type TlsFiles = {ca: Buffer; cert: Buffer; key: Buffer};
+function sshEndpoint(value: string, context: string, env: Env): Endpoint {
+	let target;
+	try {
+		target = parseSshUrl(value);
+	} catch (error) {
+		throw invalid(value, (error as Error).message);
+	}
+
+	return {
+		label: target.label,
+		context,
+		// Plain HTTP over the SSH agent's channels; the host name only fills the Host header.
+		dockerodeOptions: {...blankTransport, host: 'docker', port: 80, protocol: 'http'},
+		createAgent: () => new SshHttpAgent(target, env),
+	};
+}
 
 /** The CLI's rule: any non-empty DOCKER_TLS_VERIFY or DOCKER_CERT_PATH means TLS. We always verify the server. */
-function tlsFiles(env: NodeJS.ProcessEnv): TlsFiles | undefined {
+function tlsFromEnvironment(env: Env): TlsMaterial | undefined {
 	const verify = env['DOCKER_TLS_VERIFY'] ?? '';
 	const certPath = env['DOCKER_CERT_PATH'] ?? '';
 	if (verify === '' && certPath === '') return undefined;
-	const directory = certPath === '' ? path.join(homedir(), '.docker') : certPath;
-	return {
-		ca: readCertificate(path.join(directory, 'ca.pem')),
-		cert: readCertificate(path.join(directory, 'cert.pem')),
-		key: readCertificate(path.join(directory, 'key.pem')),
-	};
-}
-
-const readProblems: Record<string, string> = {
-	ENOENT: 'no such file',
-	EACCES: 'permission denied',
-	EISDIR: 'is a directory',
-	ENOTDIR: 'no such file',
-};
-
-// Read now, not on the first request, so a missing file is a start-up line, not a
-// mysterious TLS failure later.
-function readCertificate(file: string): Buffer {
-	try {
-		return readFileSync(file);
-	} catch (error) {
-		const code = (error as {code?: unknown}).code;
-		const problem = (typeof code === 'string' ? readProblems[code] : undefined) ?? (typeof code === 'string' ? code : 'unreadable');
-		throw new ConnectionConfigError(`cannot read TLS certificate ${oneLine(file)}: ${problem}`);
-	}
+	// Unset, the CLI looks in its config directory ($DOCKER_CONFIG, else ~/.docker).
+	const directory = certPath === '' ? dockerConfigDirectory(env) : certPath;
+	return readTlsDirectory(directory, {caRequired: true, skipVerify: false});
 }

@@ -63,6 +63,48 @@ function isTimeout(error: ErrorLike): boolean {
 
 const tlsCodes = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
 
+/** What went wrong in a TLS handshake, by OpenSSL's or Node's code; undefined: say the raw message. */
+function tlsProblem(code: string, message: string): string | undefined {
+	switch (code) {
+		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+		case 'UNABLE_TO_GET_ISSUER_CERT':
+		case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+		case 'SELF_SIGNED_CERT_IN_CHAIN':
+		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+		case 'CERT_SIGNATURE_FAILURE':
+			return 'its certificate is not signed by your CA (ca.pem)';
+		case 'CERT_HAS_EXPIRED':
+			return 'its certificate has expired';
+		case 'CERT_NOT_YET_VALID':
+			return 'its certificate is not valid yet (check the clock)';
+		case 'CERT_REVOKED':
+			return 'its certificate is revoked';
+		case 'ERR_TLS_CERT_ALTNAME_INVALID':
+			return 'its certificate is for another host name';
+		// The daemon refuses the handshake when it wants a client certificate it did not
+		// get or cannot verify: TLS 1.2 says "bad certificate", 1.3 "certificate required".
+		case 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE':
+		case 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED':
+		case 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN':
+		case 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA':
+			return 'it refused your client certificate (none given, or not signed by a CA it trusts)';
+		case 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED':
+			return 'it refused your client certificate: expired';
+		case 'ERR_SSL_WRONG_VERSION_NUMBER':
+			return 'it does not speak TLS on this port (unset DOCKER_TLS_VERIFY and DOCKER_CERT_PATH?)';
+		default:
+			// Node 20 reports a plain-text answer to a TLS hello as EPROTO "wrong version number".
+			if (code === 'EPROTO' && /wrong version number/i.test(message)) {
+				return 'it does not speak TLS on this port (unset DOCKER_TLS_VERIFY and DOCKER_CERT_PATH?)';
+			}
+
+			return undefined;
+	}
+}
+
+/** Go's TLS server answers plain HTTP with a 400 and this body. */
+const plainHttpToTls = /client sent an http request to an https server/i;
+
 /**
  * Map any error from a request to `label` (the endpoint as the user knows it) to an EngineError.
  * An EngineError passes through unchanged.
@@ -75,6 +117,10 @@ export function describeConnectError(error: unknown, label: string): EngineError
 
 	if (typeof e.statusCode === 'number') {
 		const status = e.statusCode;
+		if (status === 400 && plainHttpToTls.test(daemonMessage(e.json) ?? message)) {
+			return new EngineError('denied', oneLine(`the Docker daemon at ${label} wants TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or use a context with TLS`), status);
+		}
+
 		const said = daemonMessage(e.json) ?? modemCause(message) ?? `the Docker daemon at ${label} answered HTTP ${status}`;
 		return new EngineError(kindForStatus(status), oneLine(said), status);
 	}
@@ -107,6 +153,8 @@ export function describeConnectError(error: unknown, label: string): EngineError
 	}
 
 	if (tlsCodes.test(code)) {
+		const problem = tlsProblem(code, message);
+		if (problem !== undefined) return new EngineError('denied', oneLine(`TLS with the Docker daemon at ${label} failed: ${problem}`));
 		return new EngineError('denied', oneLine(`TLS with the Docker daemon at ${label} failed: ${message || code}`));
 	}
 

@@ -127,7 +127,7 @@ describe('describeConnectError: errno and HTTP shapes', () => {
 		check(
 			Object.assign(new Error('self-signed certificate'), {code: 'DEPTH_ZERO_SELF_SIGNED_CERT'}),
 			'denied',
-			`TLS with the Docker daemon at ${label} failed: self-signed certificate`,
+			`TLS with the Docker daemon at ${label} failed: its certificate is not signed by your CA (ca.pem)`,
 		);
 	});
 
