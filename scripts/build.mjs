@@ -1,4 +1,4 @@
-// Bundles source/cli.tsx into dist/dtui.js (what bin/dtui.js runs). A bundle because
+// Bundles source/start.ts (then cli.tsx, loaded by it) into dist/dtui.js (what bin/dtui.js runs). A bundle because
 // start-up time matters: resolving and evaluating hundreds of files from node_modules
 // costs ~2.5× the bundle's time here (see ENGINE-NOTES.md, "Start-up cost").
 //
@@ -10,6 +10,7 @@ import {rm} from 'node:fs/promises';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import * as esbuild from 'esbuild';
 import {stubs, yogaWasmBinary} from './build-plugins.mjs';
+import {patches, sourcePatches} from './bundle-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,7 +33,8 @@ export async function bundle(overrides = {}) {
 	const used = new Set();
 	const result = await esbuild.build({
 		absWorkingDir: root,
-		entryPoints: {dtui: 'source/cli.tsx'},
+		// start.ts paints the dashboard's first frame before loading cli.tsx and the rest.
+		entryPoints: {dtui: 'source/start.ts'},
 		outdir: 'dist',
 		bundle: true,
 		// With splitting, a dynamic import() in the sources becomes a chunk loaded only
@@ -49,13 +51,14 @@ export async function bundle(overrides = {}) {
 		define: {'process.env.NODE_ENV': '"production"'},
 		alias: {'react-devtools-core': './scripts/stub-devtools.js'},
 		banner: {js: banner},
-		plugins: [stubs(used), yogaWasmBinary(used)],
+		plugins: [stubs(used), yogaWasmBinary(used), sourcePatches(used)],
 		logLevel: 'warning',
 		...overrides,
 		metafile: true,
 	});
 	const inputs = Object.keys(result.metafile.inputs).join('\n');
-	for (const [name, dependency] of [['dockerode-session', 'node_modules/dockerode/'], ['yoga-wasm', 'node_modules/yoga-layout/']]) {
+	const patched = patches.map(patch => [patch.name, `node_modules/${patch.dependency}/`]);
+	for (const [name, dependency] of [['dockerode-session', 'node_modules/dockerode/'], ['yoga-wasm', 'node_modules/yoga-layout/'], ...patched]) {
 		if (inputs.includes(dependency) && !used.has(name)) {
 			console.warn(`build: the ${name} rewrite matched nothing; did ${dependency} change? The bundle works but starts slower.`);
 		}

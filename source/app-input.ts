@@ -56,6 +56,14 @@ export function routeKey(state: AppState, screenScopes: readonly Scope[], bindin
 		return filter === undefined ? none : {kind: 'dispatch', action: {type: 'setFilter', filter}};
 	}
 
+	// A screen's own search (inspect, logs) is typed like a list's filter.
+	if (overlay.kind === 'filter' && 'search' in state.route) {
+		if (name === 'enter') return {kind: 'dispatch', action: {type: 'close'}};
+		if (name === 'esc') return {kind: 'dispatch', action: {type: 'clearFilterAndClose'}};
+		const search = edit(state.route.search, input, key, name);
+		return search === undefined ? none : {kind: 'dispatch', action: {type: 'setSearch', search}};
+	}
+
 	if (overlay.kind === 'command') {
 		if (name === 'enter') return {kind: 'submitCommandLine', line: overlay.draft};
 		if (name === 'esc') return {kind: 'dispatch', action: {type: 'close'}};

@@ -2,13 +2,32 @@
 // index, so a re-sort cannot move an action onto a neighbour), filters, marks, and
 // the one overlay that is open. Data from the daemon lives in hooks, not here.
 import type {Command} from './keymap/keymap.js';
+import type {InspectKind} from './docker/objects.js';
 
 /** Resources shown by the one generic list view (views/registry.ts has their descriptors). */
-export type ListKind = 'containers';
+export type ListKind = 'containers' | 'images' | 'networks' | 'volumes' | 'events';
 
 /** Where the user is. Screens other than lists say where `q` / `esc` go back to. */
 export type Route =
-	| {readonly screen: 'list'; readonly kind: ListKind};
+	| {readonly screen: 'list'; readonly kind: ListKind; readonly back?: Route}
+	| {readonly screen: 'inspect'; readonly kind: InspectKind; readonly id: string; readonly title: string; readonly search: string; readonly back: Route}
+	| {readonly screen: 'history'; readonly id: string; readonly title: string; readonly back: Route}
+	| {readonly screen: 'df'; readonly back: Route}
+	| {readonly screen: 'info'; readonly back: Route}
+	| {readonly screen: 'contexts'; readonly back: Route}
+	/** One container's screen; `search` is shared by its logs and inspect tabs. */
+	| {readonly screen: 'container'; readonly container: ContainerRef; readonly tab: DetailTab; readonly search: string; readonly back: Route}
+	/** Several containers' logs interleaved (marked ones, a compose project). */
+	| {readonly screen: 'logs'; readonly containers: readonly ContainerRef[]; readonly title: string; readonly search: string; readonly back: Route}
+	/** `:top`: containers by CPU or memory. */
+	| {readonly screen: 'top'; readonly back: Route}
+	/** The terminal is the container's (exec, attach) until the session ends. */
+	| {readonly screen: 'session'; readonly mode: 'exec' | 'attach'; readonly container: ContainerRef; readonly back: Route};
+
+/** A container as routes carry it: the id acts, the name reads. */
+export type ContainerRef = {readonly id: string; readonly name: string};
+
+export type DetailTab = 'logs' | 'stats' | 'inspect' | 'processes';
 
 export type ListState = {
 	readonly selectedId?: string;
@@ -18,6 +37,8 @@ export type ListState = {
 	readonly marks: ReadonlySet<string>;
 	readonly showAll: boolean;
 	readonly scrollTop: number;
+	/** Compose projects shown as one row (their containers hidden). */
+	readonly folded?: ReadonlySet<string>;
 };
 
 export type ConfirmRequest = {
@@ -28,6 +49,8 @@ export type ConfirmRequest = {
 	readonly details: readonly string[];
 	readonly offersForce: boolean;
 	readonly force: boolean;
+	/** What force does here (the dialog's force line); containers' meaning when absent. */
+	readonly forceMeaning?: string;
 };
 
 export type Overlay =
@@ -49,7 +72,7 @@ export type AppState = {
 
 export const emptyList: ListState = {cursorIndex: 0, filter: '', marks: new Set(), showAll: true, scrollTop: 0};
 
-export const listKinds: readonly ListKind[] = ['containers'];
+export const listKinds: readonly ListKind[] = ['containers', 'images', 'networks', 'volumes', 'events'];
 
 export const initialState: AppState = {
 	route: {screen: 'list', kind: 'containers'},
@@ -84,6 +107,10 @@ export type AppAction =
 	| {type: 'toggleForce'}
 	| {type: 'flash'; flash: Flash | undefined}
 	| {type: 'navigate'; route: Route}
+	/** Fold or unfold one group row (a compose project) of the list on show. */
+	| {type: 'toggleFold'; id: string; select?: boolean}
+	/** The search typed on a screen that has one (inspect). */
+	| {type: 'setSearch'; search: string}
 	| {type: 'helpScroll'; delta: number};
 
 function updateList(state: AppState, change: (list: ListState) => ListState): AppState {
@@ -155,7 +182,7 @@ export function reducer(state: AppState, action: AppAction): AppState {
 		case 'setFilter':
 			return updateList(state, list => (list.filter === action.filter ? list : {...list, filter: action.filter}));
 		case 'clearFilterAndClose':
-			return reducer(reducer(state, {type: 'setFilter', filter: ''}), {type: 'close'});
+			return reducer(reducer(reducer(state, {type: 'setFilter', filter: ''}), {type: 'setSearch', search: ''}), {type: 'close'});
 		case 'toggleShowAll':
 			return updateList(state, list => ({...list, showAll: !list.showAll}));
 		case 'open':
@@ -172,6 +199,16 @@ export function reducer(state: AppState, action: AppAction): AppState {
 
 		case 'navigate':
 			return {...state, route: action.route, overlay: {kind: 'none'}};
+		case 'toggleFold':
+			return updateList(state, list => {
+				const folded = new Set(list.folded);
+				if (folded.has(action.id)) folded.delete(action.id);
+				else folded.add(action.id);
+				// Folding from a member row: the cursor goes to the group's row, which stays in view.
+				return {...list, folded, ...(action.select ? {selectedId: action.id} : {})};
+			});
+		case 'setSearch':
+			return 'search' in state.route && state.route.search !== action.search ? {...state, route: {...state.route, search: action.search}} : state;
 		case 'flash':
 			return state.flash === action.flash ? state : {...state, flash: action.flash};
 		case 'helpScroll':

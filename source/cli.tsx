@@ -1,40 +1,63 @@
+// The entry point: parse the command line, then load only what the job needs (the
+// dashboard's UI stack is most of the start-up time; `dtui ps` and --version skip it).
 import process from 'node:process';
-import React from 'react';
 import meow from 'meow';
-import {render} from 'ink';
-import {App} from './app.js';
-import {ConnectionConfigError, resolveEndpoint} from './docker/connection.js';
-import {createDockerodeEngine} from './docker/dockerode-engine.js';
-import {createMonitor} from './docker/monitor.js';
-import {isEngineError} from './docker/errors.js';
-import {readOnlyEngine} from './docker/read-only-engine.js';
-import {enterFullScreen, osc52, restoreTerminal} from './terminal.js';
+import {restoreTerminal} from './terminal.js';
+import {parseShell} from './container-shell.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ dtui [options]
+	  $ dtui [options]                 the dashboard (a table instead when stdout is not a terminal)
+	  $ dtui ps [options]              list containers and exit, like docker ps
 
 	Options
-	  -H, --host URL     Daemon to talk to: unix:///path/docker.sock or tcp://HOST:PORT
-	                     (default: $DOCKER_HOST, else unix:///var/run/docker.sock)
+	  -H, --host URL     Daemon to talk to: unix:///path/docker.sock, tcp://HOST:PORT or
+	                     ssh://USER@HOST[:PORT] (default: $DOCKER_HOST, else the current
+	                     docker context, else unix:///var/run/docker.sock)
+	  -c, --context NAME Docker context to use (see docker context ls); not with --host
 	  --read-only        Look, never touch: every command that changes something is gone
+	  --shell CMD        The shell e runs in a container (default: bash if it has it, else sh)
+	  --log-lines N      Lines a log view keeps in memory (default 10000)
+	  --debug            Log requests, events and errors to $XDG_STATE_HOME/dtui/debug.log
+	                     (default ~/.local/state/dtui/debug.log); the path is printed on exit
 	  -h, --help         Show this help
 	  -v, --version      Show the version
+
+	ps options
+	  -a, --all          All containers (default: running only)
+	  -q, --quiet        Only ids
+	  -f, --filter K=V   docker's filters: name, status, label, ancestor, id, health, network,
+	                     volume, exited, …; one key repeated: any of them; different keys: all
+	  --format F         table (default), wide, or json (one object per line, as docker ps)
+	  --no-trunc         Full ids and commands
 
 	Keys
 	  ? shows every key inside dtui. j/k move, / filters, space marks, s start/stop,
 	  r restart, p pause, K kill, D remove, c copies the id, : opens the command line, q quits.
+	  1-4 or tab: containers, images, networks, volumes; i inspects, P prunes (shows what
+	  would go first); :events, :df and :info show the daemon as a whole.
+	  On a container: enter its screen (logs, stats, inspect, top: [ ] switch), l logs,
+	  e a shell, a attach (ctrl+p ctrl+q detaches); :top lists containers by CPU / memory.
 
 	Exit codes
 	  0 normal exit; 1 bad host or settings, or the daemon cannot be reached or refused;
-	  2 bad usage (unknown flag, no terminal); 70 unexpected error
+	  2 bad usage (unknown flag or command, bad filter, no terminal); 70 unexpected error
 `,
 	{
 		importMeta: import.meta,
 		flags: {
 			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string', shortFlag: 'c'},
 			readOnly: {type: 'boolean', default: false},
+			shell: {type: 'string'},
+			logLines: {type: 'number', default: 10_000},
+			debug: {type: 'boolean', default: false},
+			all: {type: 'boolean', shortFlag: 'a', default: false},
+			quiet: {type: 'boolean', shortFlag: 'q', default: false},
+			filter: {type: 'string', shortFlag: 'f', isMultiple: true, default: []},
+			format: {type: 'string', default: 'table'},
+			noTrunc: {type: 'boolean', default: false},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -45,62 +68,54 @@ const cli = meow(
 );
 
 function fail(message: string, code: number): never {
+	// start.ts may have put a first frame up already: the line goes to the user's screen.
+	restoreTerminal();
 	process.stderr.write(`dtui: ${message}\n`);
 	process.exit(code);
 }
 
-async function main() {
-	let endpoint;
-	try {
-		endpoint = resolveEndpoint({host: cli.flags.host, env: process.env});
-	} catch (error) {
-		if (error instanceof ConnectionConfigError) fail(error.message, 1);
+async function main(): Promise<void> {
+	const [command, ...extra] = cli.input;
+	if ((command !== undefined && command !== 'ps') || extra.length > 0) fail(`unknown command "${cli.input.join(' ')}" (try dtui --help)`, 2);
+	// Not a terminal (a pipe, a script), or one that cannot move its cursor: print the
+	// table instead of drawing a dashboard.
+	const dumb = process.env['TERM'] === 'dumb';
+	const oneShot = command === 'ps' || !process.stdout.isTTY || dumb;
+	if (command === undefined && process.stdout.isTTY && dumb) process.stderr.write('dtui: TERM=dumb cannot draw the dashboard; here is the container list instead\n');
+	if (cli.flags.debug) {
+		const {startDebugLog, debug} = await import('./debug-log.js');
+		startDebugLog();
+		debug(`dtui ${cli.pkg.version ?? ''} ${process.argv.slice(2).join(' ')} · node ${process.version} · TERM=${process.env['TERM'] ?? ''} · ${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`);
+	}
+
+	if (!oneShot && !process.stdin.isTTY) fail('the dashboard needs a terminal on stdin', 2);
+
+	const {connect, ConnectFailure} = await import('./connect.js');
+	const connecting = connect({host: cli.flags.host, context: cli.flags.context, readOnly: cli.flags.readOnly, env: process.env});
+	// The dashboard's code loads while the daemon answers the ping (an SSH login, a remote
+	// round trip) instead of after it. Awaited below; a failure to load is reported there.
+	const dashboard = oneShot ? undefined : import('./dashboard.js');
+	dashboard?.catch(() => undefined);
+	const engine = await connecting.catch((error: unknown) => {
+		if (error instanceof ConnectFailure) fail(error.message, 1);
 		throw error;
+	});
+
+	if (oneShot) {
+		const {runPsCommand} = await import('./one-shot/ps-command.js');
+		await runPsCommand(engine, cli.flags, fail);
+		return;
 	}
 
-	const base = createDockerodeEngine(endpoint);
-	const engine = cli.flags.readOnly ? readOnlyEngine(base) : base;
-	try {
-		await engine.ping(AbortSignal.timeout(5000));
-	} catch (error) {
-		fail(isEngineError(error) ? error.message : String(error), 1);
-	}
-
-	if (!process.stdout.isTTY || !process.stdin.isTTY) fail('the dashboard needs a terminal (stdin and stdout must be a TTY)', 2);
-
-	const monitor = createMonitor(engine);
-	enterFullScreen();
-	const instance = render(
-		<App engine={engine} monitor={monitor} readOnly={cli.flags.readOnly} copyToClipboard={text => process.stdout.write(osc52(text))} />,
-		// Ink 6.8's incrementalRendering moves the cursor one line short when the frame ends
-		// with a newline (every frame shorter than the terminal), leaving a stale first line.
-		{exitOnCtrlC: false, patchConsole: false, maxFps: 30},
-	);
-
-	function shutdown(code: number) {
-		instance.unmount();
-		monitor.stop();
-		engine.close();
-		restoreTerminal();
-		process.exit(code);
-	}
-
-	process.on('SIGTERM', () => shutdown(143));
-	process.on('SIGHUP', () => shutdown(129));
-	process.on('SIGINT', () => shutdown(130));
-	const crash = (error: unknown) => {
-		try {
-			instance.unmount();
-		} catch {}
-
-		restoreTerminal();
-		fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 70);
-	};
-
-	process.on('uncaughtException', crash);
-	process.on('unhandledRejection', crash);
-	await instance.waitUntilExit();
-	shutdown(0);
+	const {runDashboard} = await (dashboard ?? import('./dashboard.js'));
+	const logLines = cli.flags.logLines;
+	if (!Number.isInteger(logLines) || logLines < 1) fail(`--log-lines needs a whole number of lines, at least 1 (got ${String(logLines)})`, 2);
+	const shell = parseShell(cli.flags.shell);
+	await runDashboard(engine, {readOnly: cli.flags.readOnly, host: cli.flags.host, context: cli.flags.context, debug: cli.flags.debug, fail, logLines, ...(shell ? {shell} : {})});
 }
 
-await main();
+// Whatever escapes (a bug): one line and where the details went, never a stack trace.
+await main().catch(async (error: unknown) => {
+	const {crashLine} = await import('./crash.js');
+	fail(crashLine(error), 70);
+});

@@ -195,3 +195,24 @@ export function formatPorts(ports: readonly PortMapping[]): string {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
 	return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/**
+ * How the docker CLI words a duration ("Less than a second", "About a minute",
+ * "3 hours", "2 weeks"): docker/go-units HumanDuration, so `dtui ps` reads like `docker ps`.
+ */
+export function humanDuration(seconds: number): string {
+	const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+	if (seconds < 1) return 'Less than a second';
+	if (seconds === 1) return '1 second';
+	if (seconds < 60) return `${Math.floor(seconds)} seconds`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes === 1) return 'About a minute';
+	if (minutes < 60) return plural(minutes, 'minute');
+	const hours = Math.round(seconds / 3600);
+	if (hours === 1) return 'About an hour';
+	if (hours < 48) return plural(hours, 'hour');
+	if (hours < 24 * 7 * 2) return plural(Math.floor(hours / 24), 'day');
+	if (hours < 24 * 30 * 2) return plural(Math.floor(hours / 24 / 7), 'week');
+	if (hours < 24 * 365 * 2) return plural(Math.floor(hours / 24 / 30), 'month');
+	return plural(Math.floor(hours / 24 / 365), 'year');
+}

@@ -1,6 +1,7 @@
 // Runs one descriptor action on the objects captured when the key was pressed, and
 // says what happened in one status line. React-free so it is tested on its own.
 import type {Engine} from './docker/engine.js';
+import {isEngineError} from './docker/errors.js';
 import type {Flash} from './app-state.js';
 import type {ActionSpec, Operation, ResourceDescriptor} from './views/resource-descriptor.js';
 import {pluralize} from './format.js';
@@ -8,9 +9,9 @@ import {pluralize} from './format.js';
 export type Planned<T> = {readonly item: T; readonly operation: Operation};
 
 /** What the action would do to each target; targets it does not apply to are left out. */
-export function planAction<T>(spec: ActionSpec<T>, targets: readonly T[]): Array<Planned<T>> {
+export function planAction<T>(spec: ActionSpec<T>, targets: readonly T[], plan = spec.plan): Array<Planned<T>> {
 	return targets.flatMap(item => {
-		const operation = spec.plan(item);
+		const operation = plan?.(item);
 		return operation ? [{item, operation}] : [];
 	});
 }
@@ -23,19 +24,21 @@ export function describeTargets<T>(descriptor: ResourceDescriptor<T>, items: rea
 	return items.length === 1 ? descriptor.label(items[0]!) : noun(descriptor, items.length);
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs every planned operation at once and reports progress, then the outcome. */
+export type Failure<T> = {readonly item: T; readonly error: unknown};
+
+/** Runs every planned operation at once and reports progress, then the outcome; resolves with what failed. */
 export async function runPlanned<T>(
 	engine: Engine,
 	descriptor: ResourceDescriptor<T>,
 	planned: ReadonlyArray<Planned<T>>,
 	force: boolean,
 	report: (flash: Flash) => void,
-): Promise<void> {
-	if (planned.length === 0) return;
+): Promise<Array<Failure<T>>> {
+	if (planned.length === 0) return [];
 	const first = planned[0]!.operation;
 	const sameVerb = planned.every(step => step.operation.progress === first.progress);
 	const who = describeTargets(descriptor, planned.map(step => step.item));
@@ -46,11 +49,14 @@ export async function runPlanned<T>(
 	const done = sameVerb ? first.done : 'done';
 	if (failures.length === 0) {
 		report({tone: 'info', text: `${who} ${done}`});
-		return;
+		return [];
 	}
 
 	const firstFailure = failures[0]!;
-	const detail = `${descriptor.label(firstFailure.item)}: ${messageOf(firstFailure.error)}`;
+	// Gone between the frame and the key press (removed outside dtui): said in words, not as the daemon's 404.
+	const gone = isEngineError(firstFailure.error) && firstFailure.error.kind === 'not-found';
+	const detail = `${descriptor.label(firstFailure.item)}: ${gone ? 'no longer exists, nothing done' : messageOf(firstFailure.error)}`;
 	const prefix = succeeded > 0 ? `${succeeded} ${done}, ${failures.length} failed — ` : failures.length > 1 ? `${failures.length} failed — ` : '';
 	report({tone: 'error', text: prefix + detail});
+	return failures;
 }

@@ -13,6 +13,13 @@ import stringWidth from 'string-width';
 
 /** Nothing to do for these: every byte is a printable ASCII character, one cell wide. */
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+/**
+ * One cell per UTF-16 unit, for measuring: printable ASCII and the few symbols dtui draws
+ * itself (separators, the cursor, the mark, the ellipsis, fold arrows), which string-width
+ * measures as 1 each whatever follows them. Most screens then need no grapheme segmenter
+ * at all, which costs ~20 ms to create (the first frame's budget, see bench/).
+ */
+const ONE_CELL_EACH = /^[\u0020-\u007e·›●…▸▾—✖]*$/;
 
 const ZERO_WIDTH_JOINER = 0x20_0d;
 const REPLACEMENT_CHARACTER = '\ufffd';
@@ -155,7 +162,8 @@ export function sanitizeMultiline(text: string): string[] {
 	return lines.map(line => sanitize(line));
 }
 
-const graphemes = new Intl.Segmenter();
+// Made when first needed: see ONE_CELL_EACH.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Code units handed to Intl.Segmenter at a time. V8's segment iterator costs
@@ -181,6 +189,7 @@ function* clusters(text: string): Generator<Cluster> {
 		// Never split a surrogate pair: half a character would fake a boundary.
 		if (end < text.length && (text.charCodeAt(end - 1) & 0xfc_00) === 0xd8_00) end++;
 		let pending: Intl.SegmentData | undefined;
+		graphemes ??= new Intl.Segmenter();
 		for (const data of graphemes.segment(text.slice(start, end))) {
 			if (pending) yield {segment: pending.segment, index: start + pending.index};
 			pending = data;
@@ -231,7 +240,7 @@ function clusterWidth(cluster: string): number {
  * does, with the sequences stripped.
  */
 export function displayWidth(text: string): number {
-	if (PRINTABLE_ASCII.test(text)) return text.length;
+	if (ONE_CELL_EACH.test(text)) return text.length;
 	// string-width strips ANSI sequences from the whole string before measuring,
 	// which a cluster at a time cannot reproduce; short strings are cheap anyway.
 	if (text.length <= SEGMENT_WINDOW || text.includes('\u001b') || text.includes('\u009b')) return stringWidth(text);
@@ -251,7 +260,7 @@ type Fitted = {readonly text: string; readonly width: number};
 function fit(text: string, maxWidth: number): Fitted {
 	const width = Math.floor(maxWidth);
 	if (!(width > 0)) return {text: '', width: 0};
-	if (PRINTABLE_ASCII.test(text)) {
+	if (ONE_CELL_EACH.test(text)) {
 		if (text.length <= width) return {text, width: text.length};
 		return {text: text.slice(0, width - 1) + ELLIPSIS, width};
 	}

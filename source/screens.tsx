@@ -1,12 +1,23 @@
 // Which screen a route shows. A new kind of screen is a Route variant in app-state.ts
 // and a case here; the screen hands its keys to the app with useScreenKeys.
-import React, {type ReactNode} from 'react';
+import React, {Fragment, type ReactNode} from 'react';
 import type {AppAction, AppState} from './app-state.js';
 import type {Engine} from './docker/engine.js';
 import type {Monitor} from './docker/monitor.js';
 import type {RefreshOptions} from './hooks/use-resource-list.js';
 import {descriptors} from './views/registry.js';
+import {ContextsView} from './views/contexts-view.js';
+import type {ContextSwitcher} from './context-switcher.js';
 import {ResourceView} from './views/resource-view.js';
+import {InspectView} from './views/inspect-view.js';
+import {HistoryView} from './views/history-view.js';
+import {DfView} from './views/df-view.js';
+import {InfoView} from './views/info-view.js';
+import {ContainerDetail} from './views/container-detail.js';
+import {MultiLogsView} from './views/multi-logs-view.js';
+import {TopView} from './views/top-view.js';
+import {SessionScreen} from './views/session-screen.js';
+import {noTerminal, type TerminalHost} from './terminal-host.js';
 
 export type ScreenProps = {
 	readonly engine: Engine;
@@ -20,12 +31,48 @@ export type ScreenProps = {
 	readonly readOnly: boolean;
 	readonly copyToClipboard: (text: string) => void;
 	readonly refresh?: RefreshOptions;
+	/** `:ctx`: absent in tests that do not switch daemons. */
+	readonly contexts?: ContextSwitcher;
+	/** Lent to exec and attach sessions. */
+	readonly terminal?: TerminalHost;
 };
 
 export function renderScreen(props: ScreenProps): ReactNode {
 	const {route} = props.state;
+	// A session (exec, attach) keeps the screen it was opened from mounted underneath — hidden
+	// with the rest of the dashboard while it runs — so coming back finds it exactly as it was.
+	if (route.screen === 'session') {
+		return [
+			<Fragment key="screen">{screenFor({...props, state: {...props.state, route: route.back}})}</Fragment>,
+			<SessionScreen key="session" route={route} {...props} terminal={props.terminal ?? noTerminal} />,
+		];
+	}
+
+	return [<Fragment key="screen">{screenFor(props)}</Fragment>];
+}
+
+function screenFor(props: ScreenProps): ReactNode {
+	const {route} = props.state;
 	switch (route.screen) {
 		case 'list':
 			return <ResourceView key={route.kind} kind={route.kind} descriptor={descriptors[route.kind]} {...props} />;
+		case 'inspect':
+			return <InspectView key={`${route.kind}/${route.id}`} route={route} {...props} />;
+		case 'history':
+			return <HistoryView key={route.id} route={route} {...props} />;
+		case 'df':
+			return <DfView route={route} {...props} />;
+		case 'info':
+			return <InfoView route={route} {...props} />;
+		case 'contexts':
+			return props.contexts ? <ContextsView route={route} contexts={props.contexts} {...props} /> : null;
+		case 'container':
+			return <ContainerDetail key={route.container.id} route={route} {...props} />;
+		case 'logs':
+			return <MultiLogsView key={route.containers.map(container => container.id).join(',')} route={route} {...props} />;
+		case 'top':
+			return <TopView route={route} {...props} />;
+		case 'session':
+			return null;
 	}
 }

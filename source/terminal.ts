@@ -4,6 +4,11 @@ import {writeSync} from 'node:fs';
 
 const enterAlternate = '\u001B[?1049h\u001B[H';
 const leaveAlternate = '\u001B[?1049l';
+// Autowrap off while dtui draws: where the terminal finds a row wider than we measured
+// (emoji widths differ between terminals), the row is clipped at the edge instead of
+// wrapping onto the next one and pushing the whole frame down.
+const autowrapOff = '\u001B[?7l';
+const autowrapOn = '\u001B[?7h';
 const showCursor = '\u001B[?25h';
 const resetAttributes = '\u001B[0m';
 
@@ -20,7 +25,7 @@ function write(text: string) {
 export function enterFullScreen(): void {
 	if (entered) return;
 	entered = true;
-	write(enterAlternate);
+	write(enterAlternate + autowrapOff);
 	// Synchronous and last: runs even when the process exits from somewhere unexpected.
 	process.once('exit', restoreTerminal);
 }
@@ -35,7 +40,7 @@ export function restoreTerminal(): void {
 	}
 
 	// Leave the alternate screen first: leaving it may restore the cursor state saved on entry.
-	write(resetAttributes + leaveAlternate + showCursor);
+	write(resetAttributes + autowrapOn + leaveAlternate + showCursor);
 }
 
 /** OSC 52: the terminal (and tmux, and an SSH client's terminal) puts the text on the clipboard. */

@@ -15,4 +15,6 @@ export const theme = {
 	info: 'green',
 	mark: 'magenta',
 	muted: 'gray',
+	/** A container's stderr lines (their marker is in `error`). */
+	stderr: 'yellow',
 } as const;

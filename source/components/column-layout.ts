@@ -27,20 +27,27 @@ export function layoutColumns<T>(columns: ReadonlyArray<Column<T>>, width: numbe
 		kept = kept.filter(column => column !== drop);
 	}
 
+	// A column that fills last (a command) is only shown when every other column gets what it wants.
+	const othersWant = kept.filter(column => column.width === 'flex' && !column.fillsLast).reduce((sum, column) => sum + Math.max(0, natural(column) - minimum(column)), 0);
+	if (othersWant > width - needed(kept)) kept = kept.filter(column => !column.fillsLast);
+
 	const placed = kept.map(column => ({...column, cells: minimum(column)}));
 	const flex = placed.filter(column => column.width === 'flex');
 	const wants = new Map(flex.map(column => [column, Math.max(column.cells, natural(column))]));
 	let spare = Math.max(0, width - needed(kept));
-	// Water-filling: raise the narrowest wanting column one cell at a time… in bulk.
-	while (spare > 0) {
-		const hungry = flex.filter(column => column.cells < wants.get(column)!);
-		if (hungry.length === 0) break;
-		const share = Math.max(1, Math.floor(spare / hungry.length));
-		for (const column of hungry) {
-			const give = Math.min(share, wants.get(column)! - column.cells, spare);
-			column.cells += give;
-			spare -= give;
-			if (spare === 0) break;
+	// Water-filling: raise the narrowest wanting column one cell at a time… in bulk. Columns
+	// that fill last (a command) only get what the others leave.
+	for (const round of [flex.filter(column => !column.fillsLast), flex.filter(column => column.fillsLast)]) {
+		while (spare > 0) {
+			const hungry = round.filter(column => column.cells < wants.get(column)!);
+			if (hungry.length === 0) break;
+			const share = Math.max(1, Math.floor(spare / hungry.length));
+			for (const column of hungry) {
+				const give = Math.min(share, wants.get(column)! - column.cells, spare);
+				column.cells += give;
+				spare -= give;
+				if (spare === 0) break;
+			}
 		}
 	}
 

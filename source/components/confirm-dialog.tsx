@@ -20,7 +20,7 @@ export function ConfirmDialog({request, width}: {request: ConfirmRequest; width:
 			))}
 			{request.offersForce ? (
 				<Text color={request.force ? theme.error : theme.muted} wrap="truncate">
-					{truncate(`f force: ${request.force ? 'ON — running containers are killed and removed' : 'off'}`, inner)}
+					{truncate(`f force: ${request.force ? `ON — ${request.forceMeaning ?? 'running containers are killed and removed'}` : 'off'}`, inner)}
 				</Text>
 			) : null}
 			<Text wrap="truncate">

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {ConnectionStatus} from '../docker/monitor.js';
 import {truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
+import {headerText} from './header-text.js';
 
 type Props = {
 	readonly host: string;
@@ -12,16 +13,9 @@ type Props = {
 	readonly width: number;
 };
 
-function engineText(status: ConnectionStatus): string {
-	if (status.state === 'connecting') return 'connecting…';
-	const {info} = status;
-	return info ? `${info.engine} ${info.version} (API ${info.apiVersion})` : '';
-}
-
 /** Which daemon, which engine, how many running; and a banner while it does not answer. */
 export function Header({host, status, counts, readOnly, width}: Props) {
-	const parts = ['dtui', readOnly ? 'READ-ONLY' : '', host, counts ? `${counts.running} running / ${counts.total} total` : '', engineText(status)];
-	const line = parts.filter(Boolean).join(' · ');
+	const line = headerText(host, status, counts, readOnly);
 	return (
 		<Box flexDirection="column">
 			<Text color={theme.accent} wrap="truncate">{truncate(line, width)}</Text>

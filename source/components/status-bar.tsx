@@ -10,7 +10,8 @@ type Props = {
 	readonly flash?: Flash;
 	/** A prompt being typed (filter or command line) replaces the hints. */
 	readonly prompt?: {readonly label: string; readonly text: string};
-	readonly hints: readonly Binding[];
+	/** A function is read while the bar renders, after the screen has said which keys it takes. */
+	readonly hints: readonly Binding[] | (() => readonly Binding[]);
 	readonly width: number;
 };
 
@@ -18,7 +19,7 @@ const flashColor = {info: theme.info, busy: theme.busy, error: theme.error} as c
 
 /** The last two lines: how the last action went, then the hints (or the prompt being typed). */
 export function StatusBar({flash, prompt, hints, width}: Props) {
-	const hintText = hints.map(binding => `${formatKeys(binding.keys.slice(0, 1))} ${binding.description.toLowerCase()}`).join('  ');
+	const hintText = (typeof hints === 'function' ? hints() : hints).map(binding => `${formatKeys(binding.keys.slice(0, 1))} ${binding.description.toLowerCase()}`).join('  ');
 	return (
 		<Box flexDirection="column">
 			<Text color={flash ? flashColor[flash.tone] : undefined} wrap="truncate">{flash ? truncate(flash.text, width) : ' '}</Text>

@@ -1,9 +1,8 @@
-import React from 'react';
+import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import {displayWidth, padEnd, padStart} from '../sanitize.js';
 import {toneColor, theme} from '../theme.js';
 import type {Column} from '../views/resource-descriptor.js';
-import {gap, layoutColumns, type PlacedColumn} from './column-layout.js';
+import {headerLine, markerText, placeColumns, rowCells, type RowCell} from './table-text.js';
 
 type Props<T> = {
 	readonly columns: ReadonlyArray<Column<T>>;
@@ -18,40 +17,38 @@ type Props<T> = {
 	readonly now: number;
 };
 
-const markerCells = 3;
-const spacer = ' '.repeat(gap);
+type RowProps = {readonly cells: readonly RowCell[]; readonly selected: boolean; readonly marked: boolean};
 
-function cell<T>(column: PlacedColumn<T>, text: string): string {
-	return column.align === 'right' ? padStart(text, column.cells) : padEnd(text, column.cells);
-}
-
-function Row<T>({item, columns, selected, marked, now}: {item: T; columns: Array<PlacedColumn<T>>; selected: boolean; marked: boolean; now: number}) {
+function sameRow(before: RowProps, after: RowProps): boolean {
 	return (
-		<Text inverse={selected} wrap="truncate">
-			{/* The cursor and the mark are characters, not only colours: they survive NO_COLOR and any theme. */}
-			<Text color={theme.mark}>{(selected ? '›' : ' ') + (marked ? '●' : ' ') + ' '}</Text>
-			{columns.map((column, index) => {
-				const tone = column.tone?.(item);
-				const text = cell(column, column.value(item, now)) + (index < columns.length - 1 ? spacer : '');
-				return tone ? <Text key={column.header} color={toneColor[tone]}>{text}</Text> : text;
-			})}
-		</Text>
+		before.selected === after.selected &&
+		before.marked === after.marked &&
+		before.cells.length === after.cells.length &&
+		before.cells.every((cell, index) => cell.text === after.cells[index]!.text && cell.tone === after.cells[index]!.tone)
 	);
 }
+
+// Rows whose text did not change are not rendered again: a key that moves the cursor
+// re-renders two rows, not the screenful (see bench/: key → frame).
+const Row = memo(function Row({cells, selected, marked}: RowProps) {
+	return (
+		<Text inverse={selected} wrap="truncate">
+			<Text color={theme.mark}>{markerText(selected, marked)}</Text>
+			{cells.map(cell => (cell.tone ? <Text key={cell.key} color={toneColor[cell.tone]}>{cell.text}</Text> : cell.text))}
+		</Text>
+	);
+}, sameRow);
 
 /** The one table: a header line and only the rows that fit (virtualised). */
 export function Table<T>({columns, rows, rowId, width, height, scrollTop, selectedId, marks, now}: Props<T>) {
 	const visible = rows.slice(scrollTop, scrollTop + Math.max(0, height - 1));
-	// Flexible columns are as wide as what is on screen needs (the header included).
-	const natural = (column: Column<T>) => visible.reduce((widest, item) => Math.max(widest, displayWidth(column.value(item, now))), displayWidth(column.header));
-	const placed = layoutColumns(columns, width - markerCells, natural);
-	const header = placed.map(column => cell(column, column.header)).join(spacer);
+	const placed = placeColumns(columns, visible, width, now);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold wrap="truncate">{' '.repeat(markerCells) + header}</Text>
+			<Text bold wrap="truncate">{headerLine(placed)}</Text>
 			{visible.map(item => {
 				const id = rowId(item);
-				return <Row key={id} item={item} columns={placed} selected={id === selectedId} marked={marks.has(id)} now={now} />;
+				return <Row key={id} cells={rowCells(item, placed, now)} selected={id === selectedId} marked={marks.has(id)} />;
 			})}
 		</Box>
 	);

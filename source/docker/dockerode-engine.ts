@@ -1,9 +1,11 @@
-import http from 'node:http';
-import https from 'node:https';
 import {StringDecoder} from 'node:string_decoder';
 import Docker from 'dockerode';
+import {compareApiVersions} from './api-version.js';
 import type {Endpoint} from './connection.js';
 import {describeConnectError} from './describe-error.js';
+import {createContainerIo} from './dockerode-container-io.js';
+import {createObjectMethods} from './dockerode-objects.js';
+import {createRegistryMethods} from './dockerode-registry.js';
 import {Deadline} from './request-deadline.js';
 import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from './engine.js';
 import {EngineError} from './errors.js';
@@ -26,12 +28,6 @@ const stopWaitSeconds = 10;
 
 /** The newest API version this code was written and tested against. */
 const ourApiVersion = '1.41';
-
-function compareApiVersions(a: string, b: string): number {
-	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-	return aMajor === bMajor ? aMinor - bMinor : aMajor - bMajor;
-}
 
 /**
  * docker-modem reads DOCKER_HOST (and with it DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT…) in
@@ -76,11 +72,9 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 	const label = endpoint.label;
 	const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
 	const pingTimeoutMs = options.pingTimeoutMs ?? 3000;
-	// Our own agent, so close() can destroy every socket, open streams included.
-	const agent =
-		endpoint.dockerodeOptions['protocol'] === 'https'
-			? new https.Agent({keepAlive: true})
-			: new http.Agent({keepAlive: true});
+	// Our own agent, so close() can destroy every socket, open streams included (and an
+	// SSH endpoint's one connection).
+	const agent = endpoint.createAgent();
 	const docker = constructDocker({...endpoint.dockerodeOptions, agent});
 	const closing = new AbortController();
 	let pinnedVersion = false;
@@ -178,8 +172,13 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 		throw new EngineError('unreachable', `lost the connection to the Docker daemon at ${label}`);
 	}
 
+	const {removeObject, ...objects} = createObjectMethods(docker, request, requestTimeoutMs);
+
 	return {
 		host: label,
+		...objects,
+		...createContainerIo({docker, label, closing: closing.signal, requestTimeoutMs}),
+		...createRegistryMethods({docker, label, closing: closing.signal, requestTimeoutMs}),
 
 		async ping(signal) {
 			const raw = await request(signal, pingTimeoutMs, abortSignal =>
@@ -190,9 +189,10 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 			return info;
 		},
 
-		async listContainers(signal) {
+		async listContainers(signal, query = {}) {
+			const filters = query.filters && Object.keys(query.filters).length > 0 ? JSON.stringify(query.filters) : undefined;
 			const raw: unknown = await request(signal, requestTimeoutMs, abortSignal =>
-				docker.listContainers({all: true, abortSignal}),
+				docker.listContainers({all: query.all ?? true, ...(filters ? {filters} : {}), abortSignal}),
 			);
 			return mapContainers(raw);
 		},
@@ -211,6 +211,9 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 							.getContainer(encodeURIComponent(id))
 							.remove({force: removeOptions?.force === true, v: false, abortSignal} as Docker.ContainerRemoveOptions),
 					);
+					break;
+				default:
+					await removeObject(kind, id, removeOptions?.force === true, signal);
 			}
 		},
 

@@ -2,6 +2,9 @@
 // speaks these small, readonly domain types; nothing above it knows dockerode or
 // the Engine API's raw JSON. Every string here has already been made inert by
 // map.ts (see sanitize.ts), so views can draw it as it is.
+import type {ContainerEngine} from './container-io.js';
+import type {RegistryEngine} from './registry-io.js';
+import type {DaemonInfo, DiskUsage, ImageLayer, ImageSummary, InspectKind, NetworkSummary, PruneKind, PruneResult, VolumeSummary} from './objects.js';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead' | 'unknown';
 export type Health = 'healthy' | 'unhealthy' | 'starting' | undefined;
@@ -26,6 +29,12 @@ export type ContainerSummary = {
 	/** Unix seconds. */
 	readonly created: number;
 	readonly labels: Readonly<Record<string, string>>;
+	/** `sha256:…` of its image: what ties images to the containers that use them. */
+	readonly imageId?: string;
+	/** The networks it is configured on (the id is '' while it is not running). */
+	readonly networks?: ReadonlyArray<{readonly name: string; readonly id: string}>;
+	/** Names of the volumes it mounts. */
+	readonly volumes?: readonly string[];
 };
 
 export type EngineInfo = {
@@ -38,9 +47,15 @@ export type EngineInfo = {
 	readonly arch?: string;
 };
 
+export type ContainerQuery = {
+	/** false: running (and paused, restarting) only, as `docker ps` without -a. */
+	readonly all?: boolean;
+	readonly filters?: Readonly<Record<string, readonly string[]>>;
+};
+
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
-export type ResourceKind = 'containers';
+export type ResourceKind = 'containers' | 'images' | 'networks' | 'volumes';
 
 export type EngineEvent = {
 	/** container, image, network, volume, daemon, … */
@@ -70,7 +85,8 @@ export type Engine = {
 	readonly host: string;
 	/** Ping and read /version; rejects with EngineError. */
 	ping(signal?: AbortSignal): Promise<EngineInfo>;
-	listContainers(signal?: AbortSignal): Promise<ContainerSummary[]>;
+	/** Every container unless the query says otherwise; `filters` are the daemon's own (`docker ps --filter`). */
+	listContainers(signal?: AbortSignal, query?: ContainerQuery): Promise<ContainerSummary[]>;
 	/** A no-op (HTTP 304: already started / stopped) resolves. */
 	containerAction(id: string, action: ContainerAction, signal?: AbortSignal): Promise<void>;
 	remove(kind: ResourceKind, id: string, options?: {force?: boolean}, signal?: AbortSignal): Promise<void>;
@@ -78,4 +94,18 @@ export type Engine = {
 	events(signal: AbortSignal, since?: number): AsyncIterable<EngineEvent>;
 	/** Release sockets and agents. */
 	close(): void;
+} & ObjectEngine & ContainerEngine & RegistryEngine;
+
+/** Images, networks, volumes and the daemon's system views (objects.ts has their types). */
+export type ObjectEngine = {
+	listImages(signal?: AbortSignal): Promise<ImageSummary[]>;
+	listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
+	listVolumes(signal?: AbortSignal): Promise<VolumeSummary[]>;
+	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
+	info(signal?: AbortSignal): Promise<DaemonInfo>;
+	/** The daemon's whole inspect document, every string sanitised (keys too). */
+	inspect(kind: InspectKind, id: string, signal?: AbortSignal): Promise<unknown>;
+	imageHistory(id: string, signal?: AbortSignal): Promise<ImageLayer[]>;
+	/** The daemon's own prune; images: dangling only unless `all`. */
+	prune(kind: PruneKind, options?: {all?: boolean}, signal?: AbortSignal): Promise<PruneResult>;
 };

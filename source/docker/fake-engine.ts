@@ -1,12 +1,23 @@
+import {matchesQuery} from './fake-container-query.js';
 import type {ContainerAction, ContainerSummary, Engine, EngineEvent, EngineInfo} from './engine.js';
 import {EngineError} from './errors.js';
+import {createFakeObjects, type FakeObjectSeed} from './fake-objects.js';
+import {createFakeContainerIo, type FakeContainerControls} from './fake-container-io.js';
+import {createFakeRegistry, type FakeRegistrySeed, type FakeRemoteImage} from './fake-registry.js';
+import type {ImageSummary, NetworkSummary, VolumeSummary} from './objects.js';
 
 // An in-memory daemon for tests and demos. It keeps the contract the real one keeps
 // (test/contract/ runs the same suite against both): the daemon's own error kinds and
 // wording, no-op start/stop succeed, and every change emits the events dockerd emits,
 // in the same order.
 
-export type FakeEngine = Engine & {
+export type FakeEngine = Engine & FakeContainerControls & {
+	/** Replace the images, networks or volumes (emits nothing). */
+	setImages(images: readonly ImageSummary[]): void;
+	setNetworks(networks: readonly NetworkSummary[]): void;
+	setVolumes(volumes: readonly VolumeSummary[]): void;
+	/** What a fake registry (seeded with `registries`) holds now, by `path:tag`. */
+	remoteImages(domain: string): ReadonlyMap<string, FakeRemoteImage>;
 	/** Every call in order, signals left out: `{method: 'containerAction', args: [id, 'stop']}`. */
 	readonly calls: Array<{method: string; args: unknown[]}>;
 	/** Replace the whole container list (emits nothing). */
@@ -20,9 +31,11 @@ export type FakeEngine = Engine & {
 	reconnect(): void;
 };
 
-export type FakeSeed = {
+export type FakeSeed = FakeObjectSeed & FakeRegistrySeed & {
 	containers?: readonly ContainerSummary[];
 	info?: Partial<EngineInfo>;
+	/** How often a stats stream yields (the daemon: every second). */
+	statsIntervalMs?: number;
 };
 
 let fakeCount = 0;
@@ -187,6 +200,10 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 		},
 	};
 
+	const objects = createFakeObjects({containers: () => containers, emit, enter}, seed);
+	const io = createFakeContainerIo({containers: () => containers, enter}, {statsIntervalMs: seed.statsIntervalMs});
+	const registry = createFakeRegistry({images: objects.images, emit, enter}, seed);
+
 	async function* events(signal: AbortSignal, since?: number): AsyncGenerator<EngineEvent> {
 		const args = since === undefined ? [] : [since];
 		if (signal.aborted) {
@@ -240,9 +257,9 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 			return info;
 		},
 
-		async listContainers(signal) {
-			enter('listContainers', [], signal);
-			return [...containers];
+		async listContainers(signal, query) {
+			enter('listContainers', query ? [query] : [], signal);
+			return containers.filter(container => matchesQuery(container, query));
 		},
 
 		async containerAction(id, action, signal) {
@@ -252,6 +269,11 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 
 		async remove(kind, id, options, signal) {
 			enter('remove', options === undefined ? [kind, id] : [kind, id, options], signal);
+			if (kind !== 'containers') {
+				objects.remove(kind, id, options?.force === true);
+				return;
+			}
+
 			const c = find(id);
 			if (options?.force !== true) {
 				if (c.state === 'running') {
@@ -279,6 +301,16 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 		close() {
 			calls.push({method: 'close', args: []});
 		},
+
+		...objects.engine,
+		...io.engine,
+		...io.controls,
+		inspect: io.inspectWith(objects.engine.inspect),
+		setImages: objects.setImages,
+		setNetworks: objects.setNetworks,
+		setVolumes: objects.setVolumes,
+		...registry.engine,
+		remoteImages: registry.remoteImages,
 
 		set(next) {
 			containers = [...next];

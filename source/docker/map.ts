@@ -8,15 +8,15 @@ import type {ContainerState, ContainerSummary, EngineEvent, EngineInfo, Health, 
 
 type Json = Record<string, unknown>;
 
-function record(value: unknown): Json | undefined {
+export function record(value: unknown): Json | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
 	return typeof value === 'string' ? sanitize(value) : undefined;
 }
 
-function finiteNumber(value: unknown): number | undefined {
+export function finiteNumber(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
@@ -25,7 +25,7 @@ function portNumber(value: unknown): number | undefined {
 }
 
 /** Only string values survive; keys and values are sanitised. fromEntries defines keys, so "__proto__" stays data. */
-function stringRecord(value: unknown): Record<string, string> {
+export function stringRecord(value: unknown): Record<string, string> {
 	const raw = record(value);
 	if (!raw) return {};
 	const entries: Array<[string, string]> = [];
@@ -95,6 +95,19 @@ function mapPort(value: unknown): PortMapping | undefined {
 	};
 }
 
+/** What ties a container to images, networks and volumes (the lists of those count their users). */
+function containerLinks(raw: Json): Pick<ContainerSummary, 'imageId' | 'networks' | 'volumes'> {
+	const imageId = text(raw['ImageID']);
+	const networks = Object.entries(record(record(raw['NetworkSettings'])?.['Networks']) ?? {}).map(([name, network]) => ({
+		name: sanitize(name),
+		id: text(record(network)?.['NetworkID']) ?? '',
+	}));
+	const mounts = Array.isArray(raw['Mounts']) ? raw['Mounts'].map(mount => record(mount)) : [];
+	const volumes = mounts.flatMap(mount => (mount?.['Type'] === 'volume' && typeof mount['Name'] === 'string' ? [sanitize(mount['Name'])] : []));
+	// Left out when empty, so a container that uses nothing reads as before.
+	return {...(imageId ? {imageId} : {}), ...(networks.length > 0 ? {networks} : {}), ...(volumes.length > 0 ? {volumes} : {})};
+}
+
 export function mapContainer(value: unknown): ContainerSummary {
 	const raw = record(value) ?? {};
 	const id = text(raw['Id']) ?? '';
@@ -115,6 +128,7 @@ export function mapContainer(value: unknown): ContainerSummary {
 		ports,
 		created: finiteNumber(raw['Created']) ?? 0,
 		labels: stringRecord(raw['Labels']),
+		...containerLinks(raw),
 	};
 }
 

@@ -15,6 +15,8 @@ export type MonitorOptions = {
 	readonly pingTimeoutMs?: number;
 	/** Waits between reconnection attempts; the last one repeats. */
 	readonly backoffMs?: readonly number[];
+	/** What a ping made just before answered: start connected, not "connecting…" (the first ping still runs at once). */
+	readonly connected?: EngineInfo;
 };
 
 export type Monitor = {
@@ -24,6 +26,10 @@ export type Monitor = {
 	onReconnect(listener: () => void): () => void;
 	stop(): void;
 };
+
+function eventKey(event: EngineEvent): string {
+	return JSON.stringify([event.type, event.action, event.detail ?? '', event.id, event.attributes]);
+}
 
 function reasonOf(error: unknown): string {
 	if (isEngineError(error)) return error.message;
@@ -45,28 +51,57 @@ async function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export function createMonitor(engine: Engine, options: MonitorOptions = {}): Monitor {
 	const pingIntervalMs = options.pingIntervalMs ?? 3000;
 	const pingTimeoutMs = options.pingTimeoutMs ?? 2000;
-	const backoffMs = options.backoffMs ?? [250, 500, 1000, 2000];
+	// At most a second between attempts: a daemon that comes back is in use again
+	// within ~1 s (a failed ping to a stopped daemon costs nothing: the socket is gone).
+	const backoffMs = options.backoffMs ?? [250, 500, 1000];
 	const stopper = new AbortController();
 	const statusListeners = new Set<() => void>();
 	const eventListeners = new Set<(event: EngineEvent) => void>();
 	const reconnectListeners = new Set<() => void>();
-	let current: ConnectionStatus = {state: 'connecting'};
+	let current: ConnectionStatus = options.connected ? {state: 'connected', info: options.connected} : {state: 'connecting'};
 	let lastEventTime: number | undefined;
+	/** How many times each event of the second `lastEventTime` was heard. */
+	const seenInLastSecond = new Map<string, number>();
 
 	function setStatus(next: ConnectionStatus) {
 		current = next;
 		for (const listener of statusListeners) listener();
 	}
 
+	// A timer held here, not AbortSignal.any([…, AbortSignal.timeout()]): in Node 20 that
+	// composite holds the timeout signal weakly, and after a garbage collection it never
+	// fired (seen: a hung daemon noticed after the engine's own 3 s instead of 2).
 	async function ping(): Promise<EngineInfo> {
-		return engine.ping(AbortSignal.any([stopper.signal, AbortSignal.timeout(pingTimeoutMs)]));
+		const deadline = new AbortController();
+		const timer = setTimeout(() => deadline.abort(new DOMException(`no answer within ${pingTimeoutMs} ms`, 'TimeoutError')), pingTimeoutMs);
+		const stop = () => deadline.abort();
+		stopper.signal.addEventListener('abort', stop, {once: true});
+		try {
+			return await engine.ping(deadline.signal);
+		} finally {
+			clearTimeout(timer);
+			stopper.signal.removeEventListener('abort', stop);
+		}
 	}
 
 	/** Resolves with why the event stream stopped. */
 	async function pumpEvents(signal: AbortSignal): Promise<string> {
+		// `since` is whole seconds and inclusive: a resumed stream first replays that second,
+		// whose events were already heard. Each is skipped once (the same event twice in a
+		// second, say two `top`s, stays twice).
+		const replayed = new Map(seenInLastSecond);
 		try {
 			for await (const event of engine.events(signal, lastEventTime)) {
+				const key = eventKey(event);
+				const pending = event.time === lastEventTime ? (replayed.get(key) ?? 0) : 0;
+				if (pending > 0) {
+					replayed.set(key, pending - 1);
+					continue;
+				}
+
+				if (event.time !== lastEventTime) seenInLastSecond.clear();
 				lastEventTime = event.time;
+				seenInLastSecond.set(key, (seenInLastSecond.get(key) ?? 0) + 1);
 				for (const listener of eventListeners) listener(event);
 			}
 

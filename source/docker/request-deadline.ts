@@ -4,10 +4,18 @@
 // AbortSignal.any(): listeners are removed when the request settles, so a long-lived
 // caller signal does not collect one per request.
 
+import {describeConnectError} from './describe-error.js';
+import {EngineError} from './errors.js';
+
+/** A caller's own deadline (AbortSignal.timeout, or any() of one) aborts with a TimeoutError. */
+function abortedByTimeout(signal: AbortSignal | undefined): boolean {
+	return signal?.aborted === true && (signal.reason as {name?: unknown} | undefined)?.name === 'TimeoutError';
+}
+
 /** One request's signal: the caller's, the engine's close(), and a timer, told apart afterwards. */
 export class Deadline {
 	readonly controller = new AbortController();
-	timedOut = false;
+	private ownTimeout = false;
 	private timer: NodeJS.Timeout | undefined;
 	private readonly onAbort = () => {
 		this.controller.abort();
@@ -23,18 +31,23 @@ export class Deadline {
 		}
 
 		this.timer = setTimeout(() => {
-			this.timedOut = true;
+			this.ownTimeout = true;
 			this.controller.abort();
 		}, timeoutMs);
+	}
+
+	/** The daemon took too long: for this deadline, or for the caller's own (the heartbeat's 2 s ping). */
+	get timedOut(): boolean {
+		return this.ownTimeout || this.sources.some(source => abortedByTimeout(source));
 	}
 
 	get signal(): AbortSignal {
 		return this.controller.signal;
 	}
 
-	/** Whether someone (the caller or close()) meant to stop: such an end is no error. */
+	/** Whether someone (the caller or close()) meant to stop: such an end is no error. A caller's timeout is not that. */
 	get cancelled(): boolean {
-		return this.sources.some(source => source?.aborted === true);
+		return this.sources.some(source => source?.aborted === true && !abortedByTimeout(source));
 	}
 
 	/** A stream that has answered gets no deadline: it may be idle for hours. */
@@ -47,4 +60,11 @@ export class Deadline {
 		this.clearTimer();
 		for (const source of this.sources) source?.removeEventListener('abort', this.onAbort);
 	}
+}
+
+/** Why a request under `deadline` failed: cancelled on purpose, the daemon too slow (for us or the caller), or what it said. */
+export function failureOf(deadline: Deadline, error: unknown, label: string): EngineError {
+	if (deadline.cancelled) return new EngineError('aborted', 'request aborted');
+	if (deadline.timedOut) return new EngineError('timeout', `the Docker daemon at ${label} is not responding`);
+	return describeConnectError(error, label);
 }

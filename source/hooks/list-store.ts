@@ -26,6 +26,8 @@ export type ListStore<T> = {
 	snapshot(): ResourceList<T>;
 	/** Fetch now (after an action, say), still never two at once. */
 	refresh(): void;
+	/** Items fetched before anyone subscribed (the first frame's): shown until the first fetch answers. */
+	prime(items: readonly T[]): void;
 };
 
 function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
@@ -76,7 +78,9 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 	function start() {
 		stop = new AbortController();
 		const offEvent = monitor.onEvent(event => {
-			if (descriptor.refreshOn.includes(event.type)) schedule();
+			// '*': every event (the events list itself).
+			if (descriptor.quietActions?.includes(event.action)) return;
+			if (descriptor.refreshOn.includes(event.type) || descriptor.refreshOn.includes('*')) schedule();
 		});
 		const offReconnect = monitor.onReconnect(() => void fetchNow());
 		const poll = setInterval(() => {
@@ -107,6 +111,9 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 			};
 		},
 		snapshot: () => state,
+		prime(items) {
+			if (!state.loaded) state = {items: [...items].sort(descriptor.sort), loaded: true};
+		},
 		refresh: () => void fetchNow(),
 	};
 }

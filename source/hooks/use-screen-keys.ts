@@ -5,6 +5,8 @@ import type {Command, Scope} from '../keymap/keymap.js';
 export type ScreenKeys = {
 	readonly scopes: readonly Scope[];
 	readonly run: (command: Command) => void;
+	/** A list's rows a key acts on, as of now (not the last render): the marked ones, and the one under the cursor. */
+	readonly selection?: () => {readonly selectedId?: string; readonly markedIds: readonly string[]};
 };
 
 export const ScreenKeysContext = createContext<MutableRefObject<ScreenKeys | undefined> | undefined>(undefined);

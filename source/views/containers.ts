@@ -1,5 +1,7 @@
+import type {DetailTab, Route} from '../app-state.js';
 import type {ContainerSummary} from '../docker/engine.js';
 import {formatAge, formatPorts, shortId} from '../format.js';
+import {composeProjects} from './compose.js';
 import type {Operation, ResourceDescriptor, Tone} from './resource-descriptor.js';
 
 const live = new Set(['running', 'paused', 'restarting']);
@@ -29,6 +31,11 @@ function sameVerb<T>(targets: readonly T[], pick: (item: T) => string | undefine
 	return verbs.size === 1 ? [...verbs][0]! : mixed;
 }
 
+const detail = (container: ContainerSummary, tab: DetailTab, back: Route): Route => ({screen: 'container', container: {id: container.id, name: container.name}, tab, search: '', back});
+
+const stop = (container: ContainerSummary) => operation('Stopping', 'stopped', true, async engine => engine.containerAction(container.id, 'stop'));
+const start = (container: ContainerSummary) => operation('Starting', 'started', false, async engine => engine.containerAction(container.id, 'start'));
+
 export const containers: ResourceDescriptor<ContainerSummary> = {
 	kind: 'containers',
 	title: 'Containers',
@@ -44,6 +51,8 @@ export const containers: ResourceDescriptor<ContainerSummary> = {
 		{header: 'PORTS', width: 'flex', minWidth: 10, dropOrder: 2, value: container => formatPorts(container.ports)},
 		{header: 'AGE', width: 4, align: 'right', dropOrder: 5, value: (container, now) => formatAge(container.created, now)},
 		{header: 'ID', width: 12, dropOrder: 1, value: container => shortId(container.id)},
+		// Last and first to go: the widest, least predictable text (whoever built the image wrote it).
+		{header: 'COMMAND', width: 'flex', minWidth: 10, dropOrder: 0, fillsLast: true, value: container => container.command},
 	],
 	// Running first, then by name: what a person scans for.
 	live: isLive,
@@ -51,14 +60,27 @@ export const containers: ResourceDescriptor<ContainerSummary> = {
 	sort: (a, b) => Number(isLive(b)) - Number(isLive(a)) || a.name.localeCompare(b.name),
 	searchText: container => `${container.name}\n${container.image}\n${container.id}\n${container.status}`.toLowerCase(),
 	refreshOn: ['container'],
+	// The Top tab asks every 2 s and each ask is an event; a shell is three (create, start, die).
+	quietActions: ['top', 'exec_create', 'exec_start', 'exec_die', 'attach', 'detach', 'resize', 'archive-path', 'extract-to-dir', 'export'],
 	emptyMessage: 'No containers',
+	group: composeProjects,
+	// A container's own screen has the inspect document as a tab, next to its logs, stats and processes.
+	opens: {
+		'container.open': (container, back) => detail(container, 'logs', back),
+		'container.logs': (container, back) => detail(container, 'logs', back),
+		'list.inspect': (container, back) => detail(container, 'inspect', back),
+		'container.exec': (container, back) => ({screen: 'session', mode: 'exec', container: {id: container.id, name: container.name}, back}),
+		'container.attach': (container, back) => ({screen: 'session', mode: 'attach', container: {id: container.id, name: container.name}, back}),
+	},
+	opensMany: {
+		'container.logs': (items, title, back) => ({screen: 'logs', containers: items.map(item => ({id: item.id, name: item.name})), title, search: '', back}),
+	},
 	actions: {
 		'container.startStop': {
 			verb: targets => sameVerb(targets, item => (isLive(item) ? 'Stop' : 'Start'), 'Start / stop'),
-			plan: container =>
-				isLive(container)
-					? operation('Stopping', 'stopped', true, async engine => engine.containerAction(container.id, 'stop'))
-					: operation('Starting', 'started', false, async engine => engine.containerAction(container.id, 'start')),
+			plan: container => (isLive(container) ? stop(container) : start(container)),
+			// A project is one thing: stopped while any of it runs, else started.
+			planGroup: members => (members.some(isLive) ? container => (isLive(container) ? stop(container) : undefined) : start),
 		},
 		'container.restart': {
 			verb: () => 'Restart',

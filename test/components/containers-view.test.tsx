@@ -207,7 +207,7 @@ describe('the containers dashboard', () => {
 	test(': opens the command line; an unknown command says so; :q quits', async () => {
 		const app = await open();
 		await app.press(':', ...'nope', keys.enter);
-		await app.waitFor('Unknown command :nope (try :containers, :help, :q)');
+		await app.waitFor('Unknown command :nope (try :images, :events, :df, :info, :ctx, :help, :q)');
 		await app.press(':', ...'containers', keys.enter);
 		await app.waitFor('Containers (all)');
 		await app.press(':', 'q', keys.enter);

@@ -38,7 +38,7 @@ describe('dtui on the command line', () => {
 		assert.deepEqual(dtui(['--host', 'http://127.0.0.1:2375']), {
 			code: 1,
 			stdout: '',
-			stderr: 'dtui: invalid host "http://127.0.0.1:2375": use unix:///path/to/docker.sock or tcp://HOST:PORT\n',
+			stderr: 'dtui: invalid host "http://127.0.0.1:2375": use unix:///path/to/docker.sock, tcp://HOST:PORT or ssh://USER@HOST[:PORT]\n',
 		});
 	});
 
@@ -71,5 +71,11 @@ describe('dtui on the command line', () => {
 			server.close();
 			rmSync(dir, {recursive: true, force: true});
 		}
+	});
+});
+
+describe('commands', () => {
+	test('an unknown command is a usage error', () => {
+		assert.deepEqual(dtui(['frobnicate']), {code: 2, stdout: '', stderr: 'dtui: unknown command "frobnicate" (try dtui --help)\n'});
 	});
 });

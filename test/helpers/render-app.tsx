@@ -7,6 +7,9 @@ import {createMonitor} from '../../source/docker/monitor.js';
 import {createFakeEngine, type FakeEngine} from '../../source/docker/fake-engine.js';
 import type {ContainerSummary} from '../../source/docker/engine.js';
 import {readOnlyEngine} from '../../source/docker/read-only-engine.js';
+import {defaultContainerOptions, type ContainerOptions} from '../../source/container-options.js';
+import type {ContextSwitcher} from '../../source/context-switcher.js';
+import type {TerminalHost} from '../../source/terminal-host.js';
 
 export const keys = {
 	up: '\u001B[A',
@@ -26,6 +29,8 @@ export type RenderedApp = {
 	readonly fake: FakeEngine;
 	readonly clipboard: string[];
 	screen(): string;
+	/** Frames Ink has drawn so far. */
+	frameCount(): number;
 	press(...sequence: string[]): Promise<void>;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
 	waitForGone(text: string, timeoutMs?: number): Promise<string>;
@@ -40,7 +45,7 @@ export async function tick(ms = 20): Promise<void> {
 
 export async function renderApp(
 	containers: ContainerSummary[],
-	options: {readOnly?: boolean; columns?: number; rows?: number; fake?: FakeEngine} = {},
+	options: {readOnly?: boolean; columns?: number; rows?: number; fake?: FakeEngine; terminal?: TerminalHost; containerOptions?: Partial<ContainerOptions>; contexts?: ContextSwitcher} = {},
 ): Promise<RenderedApp> {
 	const fake = options.fake ?? createFakeEngine({containers});
 	const engine = options.readOnly ? readOnlyEngine(fake) : fake;
@@ -51,9 +56,12 @@ export async function renderApp(
 			engine={engine}
 			monitor={monitor}
 			readOnly={options.readOnly}
+			contexts={options.contexts}
 			size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
 			copyToClipboard={text => clipboard.push(text)}
 			refresh={{coalesceMs: 5, pollMs: 60_000}}
+			terminal={options.terminal}
+			containerOptions={{...defaultContainerOptions, logFlushMs: 20, refreshMs: 100, ...options.containerOptions}}
 		/>,
 	);
 	const screen = () => app.lastFrame() ?? '';
@@ -72,6 +80,7 @@ export async function renderApp(
 		fake,
 		clipboard,
 		screen,
+		frameCount: () => app.frames.length,
 		async press(...sequence) {
 			for (const input of sequence) {
 				app.stdin.write(input);

@@ -13,6 +13,8 @@ export type StartOptions = {
 	cols?: number;
 	rows?: number;
 	cwd?: string;
+	/** More tmux settings for this server, e.g. `set -g set-clipboard on` to catch OSC 52 in a paste buffer. */
+	tmuxSettings?: string[];
 };
 
 export type PaneInfo = {
@@ -40,6 +42,8 @@ export type Terminal = {
 	resize(cols: number, rows: number): Promise<void>;
 	/** Kills the tmux server (and so the program). Safe to call twice. */
 	kill(): Promise<void>;
+	/** Any other tmux command on this server (list-buffers, show-options…); resolves with its stdout. */
+	tmux(...args: string[]): Promise<string>;
 };
 
 const pollMs = 50;
@@ -101,7 +105,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
 	const dir = mkdtempSync(join(tmpdir(), `dtui-tmux-${process.pid}-${++count}-`));
 	const socket = join(dir, 'socket');
 	const configFile = join(dir, 'tmux.conf');
-	writeFileSync(configFile, config);
+	writeFileSync(configFile, config + (options.tmuxSettings ?? []).map(line => `${line}\n`).join(''));
 
 	// The server, and so the program, inherits this environment. The pane is an
 	// interactive terminal even when the tests run in CI: with CI set, Ink (is-in-ci)
@@ -119,6 +123,7 @@ export async function startTerminal(options: StartOptions): Promise<Terminal> {
 	let killed = false;
 
 	const terminal: Terminal = {
+		tmux,
 		async sendKeys(...keys) {
 			for (const key of keys) {
 				if (key === '') continue;

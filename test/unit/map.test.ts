@@ -38,7 +38,18 @@ describe('mapContainer', () => {
 			],
 			created: 1_795_813_739,
 			labels: {'com.example.team': 'infra'},
+			imageId: 'sha256:66c6',
 		});
+	});
+
+	test('keeps what ties it to networks and volumes', () => {
+		const mapped = mapContainer({
+			...realContainer,
+			NetworkSettings: {Networks: {front: {NetworkID: 'n1'}, none: {NetworkID: ''}, bad: null}},
+			Mounts: [{Type: 'volume', Name: 'data\u001B[2J'}, {Type: 'bind', Source: '/x'}, 7],
+		});
+		assert.deepEqual(mapped.networks, [{name: 'front', id: 'n1'}, {name: 'none', id: ''}, {name: 'bad', id: ''}]);
+		assert.deepEqual(mapped.volumes, [sanitize('data\u001B[2J')]);
 	});
 
 	for (const garbage of [undefined, null, 42, 'text', [], [realContainer]]) {

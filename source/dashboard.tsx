@@ -1,0 +1,140 @@
+// The full-screen dashboard: owns the Ink instance and every way out of it.
+import process from 'node:process';
+import React from 'react';
+import {render} from 'ink';
+import {SwitchableApp, type Session} from './switchable-app.js';
+import {connect, ConnectFailure} from './connect.js';
+import {crashLine} from './crash.js';
+import {debug, debugLogPath} from './debug-log.js';
+import {debugEngine} from './docker/debug-engine.js';
+import type {Engine} from './docker/engine.js';
+import {createMonitor, type Monitor} from './docker/monitor.js';
+import {replacePaintedFrame, takeHeadStart} from './head-start.js';
+import {listStore} from './hooks/list-store.js';
+import {containers} from './views/containers.js';
+import {enterFullScreen, osc52, restoreTerminal} from './terminal.js';
+import {createTerminalHost, mutableOutput} from './terminal-host.js';
+import {defaultContainerOptions} from './container-options.js';
+
+export type DashboardOptions = {
+	readonly readOnly: boolean;
+	/** What the engine was resolved from, for `:ctx` to mark the context in use. */
+	readonly host?: string;
+	readonly context?: string;
+	/** --debug: requests, events and status changes go to the debug log (already started). */
+	readonly debug?: boolean;
+	/** Prints one line and exits with the code. */
+	readonly fail: (message: string, code: number) => never;
+	/** --shell: what `e` runs instead of looking for bash, then sh. */
+	readonly shell?: readonly string[];
+	/** --log-lines: the size of a log view's buffer. */
+	readonly logLines?: number;
+};
+
+/** What the connection did, for the debug log: status changes and every event's gist. */
+function logConnection(monitor: Monitor): void {
+	monitor.onStatus(() => {
+		const status = monitor.status();
+		debug(`connection: ${status.state}${status.state === 'disconnected' ? ` (${status.reason})` : ''}`);
+	});
+	monitor.onReconnect(() => debug('connection: reconnected, refreshing everything'));
+	monitor.onEvent(event => debug(`event: ${event.type} ${event.action} ${event.id.slice(0, 12)} ${event.name ?? '-'} time ${event.time}`));
+}
+
+/**
+ * For the end-to-end test of the crash path only: an error nobody catches, thrown
+ * after the first frame, the way a bug in a view would.
+ */
+function simulateCrash(kind: string | undefined): void {
+	if (kind === undefined || kind === '') return;
+	setTimeout(() => {
+		const error = new Error(`simulated crash (DTUI_SIMULATE_CRASH=${kind})`);
+		if (kind === 'rejection') void Promise.reject(error);
+		else throw error;
+	}, 500);
+}
+
+/**
+ * Ink's incremental mode rewrites only the lines that changed (a key that moves the
+ * cursor: two rows, not the screen; an idle refresh: the cells whose text changed). Ink
+ * 6.8 draws such frames one line low when they are shorter than the terminal (ours are);
+ * scripts/bundle-patches.mjs fixes that in the bundle and says so on globalThis. Run
+ * unbundled, or if the fix no longer applies, the mode stays off.
+ */
+function inkIncrementalFixed(): boolean {
+	return (globalThis as {dtuiInkIncrementalFixed?: boolean}).dtuiInkIncrementalFixed === true;
+}
+
+export async function runDashboard(connected: Engine, options: DashboardOptions): Promise<never> {
+	const engine = options.debug ? debugEngine(connected) : connected;
+	// What start.ts fetched to paint the first frame, if it did: Ink's first frame is then
+	// that frame (rows, not "Loading…"; the engine, not "connecting…").
+	const head = takeHeadStart(engine.host);
+	const monitor = createMonitor(engine, head ? {connected: head.info} : {});
+	if (head) listStore(containers, engine, monitor).prime(head.containers);
+	if (options.debug) logConnection(monitor);
+	enterFullScreen();
+	replacePaintedFrame(process.stdout);
+	// Ink writes through a stream that can fall silent while an exec or attach has the terminal.
+	const output = mutableOutput(process.stdout);
+	const terminal = createTerminalHost(output);
+	const containerOptions = {...defaultContainerOptions, logLines: options.logLines ?? defaultContainerOptions.logLines, ...(options.shell ? {shell: options.shell} : {})};
+	// The session in use: `:ctx NAME` replaces it (switchable-app.tsx); shutdown closes this one.
+	let session: Session = {engine, monitor, context: options.context};
+	const connectTo = async (context: string) => {
+		const next = await connect({context, readOnly: options.readOnly, env: process.env}).catch((error: unknown) => {
+			throw error instanceof ConnectFailure ? new Error(error.message) : error;
+		});
+		return options.debug ? debugEngine(next) : next;
+	};
+
+	const instance = render(
+		<SwitchableApp
+			first={session}
+			connectTo={connectTo}
+			onSession={next => {
+				session = next;
+				if (options.debug) logConnection(next.monitor);
+			}}
+			host={options.host}
+			env={process.env}
+			readOnly={options.readOnly}
+			copyToClipboard={text => process.stdout.write(osc52(text))}
+			terminal={terminal}
+			containerOptions={containerOptions}
+		/>,
+		// maxFps bounds how soon a frame may follow the one before: a key pressed just after
+		// a followed log's frame waited up to 1000 / maxFps ms for its own. A log's frames
+		// are gathered every 50 ms anyway, so 60 costs nothing more while one scrolls.
+		{stdout: output.stream, exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: inkIncrementalFixed()},
+	);
+
+	function shutdown(code: number): never {
+		instance.unmount();
+		session.monitor.stop();
+		session.engine.close();
+		restoreTerminal();
+		debug(`exit ${code}`);
+		const log = debugLogPath();
+		if (log !== undefined) process.stderr.write(`dtui: debug log written to ${log}\n`);
+		process.exit(code);
+	}
+
+	process.on('SIGTERM', () => shutdown(143));
+	process.on('SIGHUP', () => shutdown(129));
+	process.on('SIGINT', () => shutdown(130));
+	const crash = (error: unknown) => {
+		try {
+			instance.unmount();
+		} catch {}
+
+		restoreTerminal();
+		options.fail(crashLine(error), 70);
+	};
+
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+	simulateCrash(process.env['DTUI_SIMULATE_CRASH']);
+	await instance.waitUntilExit();
+	return shutdown(0);
+}

@@ -1,0 +1,52 @@
+import {useEffect, useState} from 'react';
+import type {StatsSample} from '../docker/container-io.js';
+import type {Engine} from '../docker/engine.js';
+import {ratesBetween, type Rates} from '../docker/stats.js';
+
+export type StatsView = {
+	readonly latest?: StatsSample;
+	/** Per second, between the last two samples. */
+	readonly rates?: Rates;
+	/** The last minute, oldest first (one sample a second). */
+	readonly cpu: readonly number[];
+	readonly memory: readonly number[];
+	readonly error?: string;
+	/** The daemon stopped sending (the container stopped). */
+	readonly ended: boolean;
+};
+
+const historyLength = 60;
+const empty: StatsView = {cpu: [], memory: [], ended: false};
+
+/** A container's live stats: one stream, open only while the component using it is mounted. */
+export function useStats(engine: Engine, id: string): StatsView {
+	const [view, setView] = useState<StatsView>(empty);
+
+	useEffect(() => {
+		const stop = new AbortController();
+		setView(empty);
+		void (async () => {
+			try {
+				for await (const sample of engine.stats(id, stop.signal)) {
+					setView(previous => {
+						const rates = previous.latest ? ratesBetween(previous.latest, sample) : undefined;
+						return {
+							latest: sample,
+							...(rates ? {rates} : previous.rates ? {rates: previous.rates} : {}),
+							cpu: [...previous.cpu, sample.cpuPercent ?? 0].slice(-historyLength),
+							memory: [...previous.memory, sample.memoryUsage].slice(-historyLength),
+							ended: false,
+						};
+					});
+				}
+
+				if (!stop.signal.aborted) setView(previous => ({...previous, ended: true}));
+			} catch (error) {
+				if (!stop.signal.aborted) setView(previous => ({...previous, error: error instanceof Error ? error.message : String(error)}));
+			}
+		})();
+		return () => stop.abort();
+	}, [engine, id]);
+
+	return view;
+}

@@ -1,0 +1,40 @@
+import React, {useRef} from 'react';
+import {Box, Text} from 'ink';
+import type {AppAction, AppState, Route} from '../app-state.js';
+import type {Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
+import type {Command} from '../keymap/keymap.js';
+import {useScreenKeys} from '../hooks/use-screen-keys.js';
+import {truncate} from '../sanitize.js';
+import {theme} from '../theme.js';
+import {sourceColors} from './log-line-rows.js';
+import {LogsPane, type PaneKeys} from './logs-pane.js';
+
+type Props = {
+	readonly route: Extract<Route, {screen: 'logs'}>;
+	readonly engine: Engine;
+	readonly monitor: Monitor;
+	readonly dispatch: (action: AppAction) => void;
+	readonly current: () => AppState;
+	readonly width: number;
+	readonly height: number;
+};
+
+/** Marked containers (or a compose project) with `l`: their logs interleaved in time, each name in its colour. */
+export function MultiLogsView({route, engine, monitor, dispatch, current, width, height}: Props) {
+	const pane = useRef<PaneKeys | undefined>(undefined);
+	useScreenKeys({scopes: ['logs', 'view'], run: (command: Command) => void pane.current?.run(command)});
+	let room = width;
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>{truncate(`Logs of ${route.title}:`, width)}</Text>
+				{route.containers.map((container, index) => {
+					room -= container.name.length + 1;
+					return room > 0 ? <Text key={container.id} color={sourceColors[index % sourceColors.length]}>{` ${container.name}`}</Text> : null;
+				})}
+			</Text>
+			<LogsPane containers={route.containers} search={route.search} engine={engine} monitor={monitor} dispatch={dispatch} current={current} back={route.back} width={width} height={Math.max(2, height - 1)} visible keys={pane} />
+		</Box>
+	);
+}

@@ -1,0 +1,110 @@
+import React, {useMemo, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {AppAction, AppState, Route} from '../app-state.js';
+import type {StatsSample} from '../docker/container-io.js';
+import type {ContainerSummary, Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
+import type {Command} from '../keymap/keymap.js';
+import {useContainerOptions} from '../container-options.js';
+import {useResourceList} from '../hooks/use-resource-list.js';
+import {useSampledStats} from '../hooks/use-sampled-stats.js';
+import {useScreenKeys} from '../hooks/use-screen-keys.js';
+import {formatBytes} from '../format.js';
+import {formatBinaryBytes, formatPercent} from '../stats-format.js';
+import {padEnd, padStart, truncate} from '../sanitize.js';
+import {theme} from '../theme.js';
+import {containers} from './containers.js';
+
+type Props = {
+	readonly route: Extract<Route, {screen: 'top'}>;
+	readonly engine: Engine;
+	readonly monitor: Monitor;
+	readonly dispatch: (action: AppAction) => void;
+	readonly current: () => AppState;
+	readonly width: number;
+	readonly height: number;
+};
+
+type SortBy = 'cpu' | 'memory';
+
+const figure = (sample: StatsSample | undefined, by: SortBy) => (sample === undefined ? -1 : by === 'cpu' ? sample.cpuPercent ?? 0 : sample.memoryUsage);
+
+/** Running containers, busiest first (CPU or memory), with live figures for the rows on screen. */
+export function TopView({route, engine, monitor, dispatch, current, width, height}: Props) {
+	const options = useContainerOptions();
+	const list = useResourceList(containers, engine, monitor);
+	const [sortBy, setSortBy] = useState<SortBy>('cpu');
+	const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+	const page = Math.max(1, height - 2);
+	const running = useMemo(() => list.items.filter(item => item.state === 'running'), [list.items]);
+	const shownIds = useRef<readonly string[]>([]);
+	const samples = useSampledStats(engine, () => shownIds.current, running.map(item => item.id), options.refreshMs);
+	const rows = [...running].sort((a, b) => figure(samples.get(b.id), sortBy) - figure(samples.get(a.id), sortBy) || a.name.localeCompare(b.name));
+	const found = rows.findIndex(item => item.id === selectedId);
+	const cursor = found === -1 ? 0 : found;
+	const scrollTop = Math.max(0, Math.min(cursor - Math.floor(page / 2), rows.length - page));
+	const visible = rows.slice(scrollTop, scrollTop + page);
+	shownIds.current = visible.map(item => item.id);
+	const latest = useRef({rows, cursor});
+	latest.current = {rows, cursor};
+
+	function selected(): ContainerSummary | undefined {
+		return latest.current.rows[latest.current.cursor];
+	}
+
+	function move(to: number) {
+		const {rows: now} = latest.current;
+		const target = now[Math.max(0, Math.min(now.length - 1, to))];
+		if (target) setSelectedId(target.id);
+	}
+
+	function run(command: Command) {
+		const at = latest.current.cursor;
+		const item = selected();
+		const here = current().route;
+		switch (command) {
+			case 'view.down': move(at + 1); break;
+			case 'view.up': move(at - 1); break;
+			case 'view.pageDown': move(at + page); break;
+			case 'view.pageUp': move(at - page); break;
+			case 'view.top': move(0); break;
+			case 'view.bottom': move(latest.current.rows.length - 1); break;
+			case 'top.sortCpu': setSortBy('cpu'); break;
+			case 'top.sortMemory': setSortBy('memory'); break;
+			case 'view.back': dispatch({type: 'navigate', route: route.back}); break;
+			case 'top.open':
+				if (item) dispatch({type: 'navigate', route: {screen: 'container', container: {id: item.id, name: item.name}, tab: 'stats', search: '', back: here}});
+				break;
+			case 'container.exec':
+			case 'container.attach':
+				if (item) dispatch({type: 'navigate', route: {screen: 'session', mode: command === 'container.exec' ? 'exec' : 'attach', container: {id: item.id, name: item.name}, back: here}});
+				break;
+			default: break;
+		}
+	}
+
+	useScreenKeys({scopes: ['top', 'view', 'container'], run});
+
+	// The rest of the row after the figures and the two-cell cursor.
+	const nameWidth = Math.max(12, width - 2 - 9 - 24 - 9 - 21 - 6);
+	const cells = (name: string, cpu: string, memory: string, percent: string, net: string, pids: string) =>
+		`${padEnd(name, nameWidth)}${padStart(cpu, 9)}${padStart(memory, 24)}${padStart(percent, 9)}${padStart(net, 21)}${padStart(pids, 6)}`;
+	const title = `Top · ${rows.length} running · by ${sortBy === 'cpu' ? 'CPU' : 'memory'} (c / m) · figures every ${options.refreshMs / 1000} s for the rows on screen`;
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold color={theme.accent} wrap="truncate">{truncate(title, width)}</Text>
+			<Text bold wrap="truncate">{truncate(`  ${cells('NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'PIDS')}`, width)}</Text>
+			{rows.length === 0 ? <Text color={theme.muted}>{list.loaded ? 'No running containers' : 'Loading…'}</Text> : null}
+			{visible.map(item => {
+				const sample = samples.get(item.id);
+				const memory = sample ? `${formatBinaryBytes(sample.memoryUsage)} / ${formatBinaryBytes(sample.memoryLimit)}` : '';
+				const net = sample ? `${formatBytes(sample.networkRx)} / ${formatBytes(sample.networkTx)}` : '';
+				const text = cells(item.name, sample ? formatPercent(sample.cpuPercent) : '…', memory, sample ? formatPercent(sample.memoryPercent) : '', net, sample?.pids === undefined ? '' : String(sample.pids));
+				const isSelected = item.id === rows[cursor]?.id;
+				return (
+					<Text key={item.id} inverse={isSelected} wrap="truncate">{truncate(`${isSelected ? '›' : ' '} ${text}`, width)}</Text>
+				);
+			})}
+		</Box>
+	);
+}
