@@ -2,15 +2,14 @@
 // processes, and interactive sessions whose other end the test plays. Refusals use
 // dockerd 20.10's words (test/contract runs the same suite against both).
 import {sanitize} from '../sanitize.js';
-import type {ContainerEngine, LogLine, LogStreamName, ProcessList, StatsSample} from './container-io.js';
+import {FakeLogs, type FakeLogLine} from './fake-logs.js';
+import type {ContainerEngine, LogLine, ProcessList, StatsSample} from './container-io.js';
 import type {ContainerSummary, ObjectEngine} from './engine.js';
 import {EngineError} from './errors.js';
-import {timeOrder} from './log-decoder.js';
 import {sanitizeDocument} from './map-objects.js';
 import {openFakeSession, type FakeSession} from './fake-session.js';
 
-export type FakeLogLine = {readonly stream?: LogStreamName; readonly text: string; readonly time?: string};
-
+export type {FakeLogLine} from './fake-logs.js';
 export type {FakeSession} from './fake-session.js';
 
 export type FakeContainerControls = {
@@ -36,19 +35,6 @@ type Host = {
 };
 
 const live = new Set(['running', 'paused', 'restarting']);
-let clock = 0;
-
-/** Now, as the daemon stamps a line: distinct and increasing even for lines written in the same millisecond. */
-function nextTime(): string {
-	clock = Math.max(Date.now(), clock + 1);
-	return new Date(clock).toISOString();
-}
-
-function toLine(line: FakeLogLine): LogLine {
-	const time = line.time ?? nextTime();
-	return {stream: line.stream ?? 'stdout', text: sanitize(line.text), time, order: timeOrder(time)};
-}
-
 export function fakeStatsSample(partial: Partial<StatsSample> = {}): StatsSample {
 	return {time: Date.now(), cpuPercent: 0, onlineCpus: 2, memoryUsage: 1024 * 1024, memoryLimit: 1024 * 1024 * 1024, memoryPercent: 0.098, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 1, ...partial};
 }
@@ -69,14 +55,13 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 
 export function createFakeContainerIo(host: Host, options: {statsIntervalMs?: number} = {}) {
 	const statsIntervalMs = options.statsIntervalMs ?? 1000;
-	const logs = new Map<string, LogLine[]>();
-	const followers = new Map<string, Set<(lines: LogLine[]) => void>>();
+	const logs = new FakeLogs();
 	const stats = new Map<string, readonly StatsSample[]>();
 	const processes = new Map<string, ProcessList>();
 	const shells = new Map<string, readonly string[]>();
 	const sessions: FakeSession[] = [];
 	const documents = new Map<string, unknown>();
-	const open = {logs: 0, stats: 0};
+	const open = {stats: 0};
 
 	function find(ref: string): ContainerSummary {
 		const found = host.containers().find(container => container.id === ref || container.name === ref);
@@ -93,45 +78,7 @@ export function createFakeContainerIo(host: Host, options: {statsIntervalMs?: nu
 	async function* readLogs(id: string, logOptions: Parameters<ContainerEngine['logs']>[1], signal: AbortSignal): AsyncGenerator<LogLine> {
 		host.enter('logs', [id, logOptions], signal);
 		const container = find(id);
-		const since = logOptions.since === undefined ? undefined : logOptions.since * 1000;
-		const all = (logs.get(container.id) ?? []).filter(line => since === undefined || line.order >= since);
-		const backlog = logOptions.tail === 'all' ? all : logOptions.tail === 0 ? [] : all.slice(-logOptions.tail);
-		if (!logOptions.follow || !live.has(container.state)) {
-			yield* backlog;
-			return;
-		}
-
-		open.logs++;
-		const queue: LogLine[] = [...backlog];
-		let wake: (() => void) | undefined;
-		const listener = (lines: LogLine[]) => {
-			queue.push(...lines);
-			wake?.();
-		};
-
-		const onAbort = () => wake?.();
-		const set = followers.get(container.id) ?? new Set();
-		followers.set(container.id, set);
-		set.add(listener);
-		signal.addEventListener('abort', onAbort);
-		try {
-			while (!signal.aborted) {
-				const batch = queue.splice(0);
-				if (batch.length > 0) {
-					yield* batch;
-					continue;
-				}
-
-				await new Promise<void>(resolve => {
-					wake = resolve;
-				});
-				wake = undefined;
-			}
-		} finally {
-			open.logs--;
-			set.delete(listener);
-			signal.removeEventListener('abort', onAbort);
-		}
+		yield* logs.read(container.id, logOptions, live.has(container.state), signal);
 	}
 
 	function sampleOf(id: string, index: number): StatsSample {
@@ -195,14 +142,8 @@ export function createFakeContainerIo(host: Host, options: {statsIntervalMs?: nu
 	};
 
 	const controls: FakeContainerControls = {
-		setLogs(id, lines) {
-			logs.set(id, lines.map(line => toLine(line)));
-		},
-		writeLogs(id, lines) {
-			const converted = lines.map(line => toLine(line));
-			logs.set(id, [...(logs.get(id) ?? []), ...converted]);
-			for (const listener of followers.get(id) ?? []) listener(converted);
-		},
+		setLogs: (id, lines) => logs.set(id, lines),
+		writeLogs: (id, lines) => logs.write(id, lines),
 		setStats(id, samples) {
 			stats.set(id, samples);
 		},
@@ -216,7 +157,7 @@ export function createFakeContainerIo(host: Host, options: {statsIntervalMs?: nu
 			documents.set(id, document);
 		},
 		sessions,
-		openStreams: () => ({...open}),
+		openStreams: () => ({logs: logs.following, stats: open.stats}),
 	};
 
 	/** Inspect with the documents a test set, falling back to the fake's own. */

@@ -22,12 +22,19 @@ async function dockerLogs(name: string): Promise<string[]> {
 	return text.split('\n').slice(0, -1);
 }
 
-async function openContainer(terminal: Terminal, name: string): Promise<void> {
+/** On the containers list: shows only `name` (an Escape first clears the last filter). */
+async function filterList(terminal: Terminal, name: string): Promise<void> {
 	await terminal.sendKeys('Escape');
+	// An Escape followed at once by `/` would read as alt+/: wait for it to have cleared the filter.
+	await terminal.waitForText(/^Containers \(all\) · \d+ shown$/m);
 	await terminal.typeText('/');
 	await terminal.typeText(name);
 	await terminal.sendKeys('Enter');
 	await terminal.waitForText(new RegExp(`› +${name} `));
+}
+
+async function openContainer(terminal: Terminal, name: string): Promise<void> {
+	await filterList(terminal, name);
 	await terminal.sendKeys('Enter');
 	await terminal.waitForText(new RegExp(`${name} +Logs +Stats +Inspect +Top`));
 }
@@ -113,6 +120,7 @@ describe('inside a container, against a real daemon, in a real terminal', {skip}
 
 	test('stats of a busy container: the figures change, the sparkline grows', async () => {
 		await terminal.typeText('q');
+		await terminal.waitForText(/^Containers \(all\)/m);
 		await openContainer(terminal, busy);
 		await terminal.typeText(']');
 		const cpuLine = async () => (await terminal.waitForText(/CPU +\d+\.\d\d% of \d+%/)).split('\n').find(line => line.startsWith('CPU'))!;
@@ -127,11 +135,7 @@ describe('inside a container, against a real daemon, in a real terminal', {skip}
 
 	test('a attaches to the main process; ctrl+p ctrl+q detaches and it keeps running', async () => {
 		await terminal.typeText('q');
-		await terminal.sendKeys('Escape');
-		await terminal.typeText('/');
-		await terminal.typeText(interactive);
-		await terminal.sendKeys('Enter');
-		await terminal.waitForText(new RegExp(`› +${interactive} `));
+		await filterList(terminal, interactive);
 		await terminal.typeText('a');
 		await terminal.waitForText(`dtui: attached to ${interactive}`);
 		await terminal.typeText('echo ATTACHED-$((40+2))');
