@@ -59,9 +59,12 @@ export function formatPs(containers: readonly ContainerSummary[], options: PsOpt
 	if (options.format === 'json') return containers.map(container => `${jsonLine(container, options)}\n`).join('');
 	const id = (container: ContainerSummary) => (options.noTrunc ? container.id : shortId(container.id));
 	if (options.format === 'wide') {
+		// The free-form columns go last and, unless --no-trunc, are capped: one huge
+		// label or command must not pad every other row to its width.
 		return formatTable(
-			['CONTAINER ID', 'NAMES', 'IMAGE', 'STATE', 'STATUS', 'CREATED', 'PORTS', 'NETWORKS', 'COMMAND', 'LABELS'],
-			containers.map(container => [id(container), container.name, container.image, container.health ?? container.state, container.status, ago(container, options.now), formatPorts(container.ports), (container.networks ?? []).map(network => network.name).join(','), command(container, true), labels(container)]),
+			['CONTAINER ID', 'NAMES', 'IMAGE', 'STATE', 'STATUS', 'CREATED', 'PORTS', 'NETWORKS', 'LABELS', 'COMMAND'],
+			containers.map(container => [id(container), container.name, container.image, container.health ?? container.state, container.status, ago(container, options.now), formatPorts(container.ports), (container.networks ?? []).map(network => network.name).join(','), labels(container), command(container, true)]),
+			options.noTrunc ? {} : {8: 60, 9: 80},
 		);
 	}
 

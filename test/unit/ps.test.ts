@@ -75,3 +75,11 @@ test('humanDuration words durations as the docker CLI does', () => {
 test('formatTable cuts a capped column with an ellipsis and never pads the last column', () => {
 	assert.equal(formatTable(['A', 'B'], [['abcdef', 'x'], ['a', 'y']], {0: 4}), 'A      B\nabc…   x\na      y\n');
 });
+
+test('--format wide caps labels and command, so one huge value cannot widen every row', () => {
+	const huge = fakeContainer({id: 'd'.repeat(64), name: 'huge', state: 'running', status: 'Up 1 second', created, command: 'x'.repeat(100_000), labels: {note: 'y'.repeat(10_000)}});
+	const lines = formatPs([huge, web], {...options, format: 'wide'}).split('\n');
+	assert.ok(lines.every(line => line.length < 400), String(Math.max(...lines.map(line => line.length))));
+	assert.match(lines[0]!, /^CONTAINER ID +NAMES +IMAGE +STATE +STATUS +CREATED +PORTS +NETWORKS +LABELS +COMMAND$/);
+	assert.match(lines[1]!, /"xxx+…$/);
+});
