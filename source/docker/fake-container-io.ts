@@ -170,5 +170,8 @@ export function createFakeContainerIo(host: Host, options: {statsIntervalMs?: nu
 		};
 	}
 
-	return {engine, controls, inspectWith};
+	/** Open streams end the way a vanished daemon ends them. */
+	const dropStreams = (error: Error) => logs.failAll(error);
+
+	return {engine, controls, inspectWith, dropStreams};
 }

@@ -325,6 +325,7 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 		disconnect() {
 			connected = false;
 			for (const listener of listeners) listener.fail(unreachable());
+			io.dropStreams(unreachable());
 		},
 
 		reconnect() {

@@ -24,6 +24,12 @@ export class FakeLogs {
 	following = 0;
 	private readonly lines = new Map<string, LogLine[]>();
 	private readonly followers = new Map<string, Set<(lines: LogLine[]) => void>>();
+	private readonly breakers = new Set<(error: Error) => void>();
+
+	/** The daemon went away: every open follow throws, as a real one would. */
+	failAll(error: Error): void {
+		for (const fail of this.breakers) fail(error);
+	}
 
 	set(id: string, lines: readonly FakeLogLine[]): void {
 		this.lines.set(id, lines.map(line => toLine(line)));
@@ -53,6 +59,13 @@ export class FakeLogs {
 			wake?.();
 		};
 
+		let failure: Error | undefined;
+		const breaker = (error: Error) => {
+			failure = error;
+			wake?.();
+		};
+
+		this.breakers.add(breaker);
 		const onAbort = () => wake?.();
 		const set = this.followers.get(id) ?? new Set();
 		this.followers.set(id, set);
@@ -60,6 +73,7 @@ export class FakeLogs {
 		signal.addEventListener('abort', onAbort);
 		try {
 			while (!signal.aborted) {
+				if (failure) throw failure;
 				const batch = queue.splice(0);
 				if (batch.length > 0) {
 					yield* batch;
@@ -73,6 +87,7 @@ export class FakeLogs {
 			}
 		} finally {
 			this.following--;
+			this.breakers.delete(breaker);
 			set.delete(listener);
 			signal.removeEventListener('abort', onAbort);
 		}

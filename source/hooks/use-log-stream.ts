@@ -3,6 +3,7 @@ import type {ContainerRef} from '../app-state.js';
 import type {LogLine} from '../docker/container-io.js';
 import type {Engine} from '../docker/engine.js';
 import type {Monitor} from '../docker/monitor.js';
+import {isEngineError} from '../docker/errors.js';
 import {mergeInOrder, RingBuffer} from '../log-buffer.js';
 import {MatchIndex, type SearchQuery} from '../log-search.js';
 
@@ -16,8 +17,11 @@ export type LogStream = {
 	readonly buffer: RingBuffer<ShownLine>;
 	/** Absolute indexes of the lines that match the query. */
 	readonly matches: readonly number[];
-	/** 'ended': every container stopped writing (not running); it follows again when one starts. */
-	readonly status: 'loading' | 'live' | 'ended';
+	/**
+	 * 'ended': every container stopped writing (not running); it follows again when one starts.
+	 * 'interrupted': the daemon went away; it follows again, from the last line, when it is back.
+	 */
+	readonly status: 'loading' | 'live' | 'ended' | 'interrupted';
 	readonly error?: string;
 };
 
@@ -57,6 +61,7 @@ export function useLogStream(engine: Engine, monitor: Monitor, sources: readonly
 		const stop = new AbortController();
 		const open = new Set<number>();
 		const newest = new Map<number, number>();
+		let interrupted = false;
 		let pending: ShownLine[] = [];
 		let timer: NodeJS.Timeout | undefined;
 
@@ -77,7 +82,7 @@ export function useLogStream(engine: Engine, monitor: Monitor, sources: readonly
 
 			// The first flush comes one period after opening: a quiet container is live, not loading.
 			if (state.status === 'loading') state.status = 'live';
-			if (open.size === 0 && !stop.signal.aborted) state.status = 'ended';
+			if (open.size === 0 && !stop.signal.aborted) state.status = interrupted ? 'interrupted' : 'ended';
 			render();
 		};
 
@@ -90,7 +95,7 @@ export function useLogStream(engine: Engine, monitor: Monitor, sources: readonly
 		/** `after`: a follow resumed after a restart asks from the last second seen; what is already here is skipped. */
 		async function follow(source: number, from: LogRange, after = Number.NEGATIVE_INFINITY) {
 			open.add(source);
-			state.status = state.status === 'ended' ? 'live' : state.status;
+			state.status = state.status === 'ended' || state.status === 'interrupted' ? 'live' : state.status;
 			try {
 				for await (const line of engine.logs(sources[source]!.id, {follow: true, ...from}, stop.signal)) {
 					if (line.order <= after) continue;
@@ -99,7 +104,9 @@ export function useLogStream(engine: Engine, monitor: Monitor, sources: readonly
 					schedule();
 				}
 			} catch (error) {
-				state.error = error instanceof Error ? error.message : String(error);
+				// The daemon went away (not the container): say so, and resume on reconnection.
+				if (isEngineError(error) && (error.kind === 'unreachable' || error.kind === 'timeout')) interrupted = true;
+				else state.error = error instanceof Error ? error.message : String(error);
 			} finally {
 				open.delete(source);
 				if (!stop.signal.aborted) schedule();
@@ -108,17 +115,28 @@ export function useLogStream(engine: Engine, monitor: Monitor, sources: readonly
 
 		for (const index of sources.keys()) void follow(index, range);
 		schedule();
+		const resume = (index: number) => {
+			const last = newest.get(index);
+			void follow(index, {tail: 'all', ...(last === undefined ? {} : {since: Math.floor(last / 1000)})}, last);
+		};
+
 		// A container that starts again writes again: follow it from where it left off.
 		const offEvent = monitor.onEvent(event => {
 			const index = sources.findIndex(source => source.id === event.id);
 			if (event.type !== 'container' || event.action !== 'start' || index === -1 || open.has(index)) return;
-			const last = newest.get(index);
-			void follow(index, {tail: 'all', ...(last === undefined ? {} : {since: Math.floor(last / 1000)})}, last);
+			resume(index);
+		});
+		// The daemon is back: every stream it cut follows again from its last line.
+		const offReconnect = monitor.onReconnect(() => {
+			if (!interrupted) return;
+			interrupted = false;
+			for (const index of sources.keys()) if (!open.has(index)) resume(index);
 		});
 		return () => {
 			stop.abort();
 			clearTimeout(timer);
 			offEvent();
+			offReconnect();
 		};
 		// The sources and the range are in the key.
 	}, [engine, monitor, key]);

@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {StatsSample} from '../docker/container-io.js';
 import type {Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
 import {ratesBetween, type Rates} from '../docker/stats.js';
 
 export type StatsView = {
@@ -18,13 +19,20 @@ export type StatsView = {
 const historyLength = 60;
 const empty: StatsView = {cpu: [], memory: [], ended: false};
 
-/** A container's live stats: one stream, open only while the component using it is mounted. */
-export function useStats(engine: Engine, id: string): StatsView {
+/**
+ * A container's live stats: one stream, open only while the component using it is
+ * mounted. When the daemon drops, the error says so and the figures stay; after the
+ * monitor reconnects, the stream reopens and the history goes on.
+ */
+export function useStats(engine: Engine, id: string, monitor?: Monitor): StatsView {
 	const [view, setView] = useState<StatsView>(empty);
+	const [attempt, setAttempt] = useState(0);
+
+	useEffect(() => monitor?.onReconnect(() => setAttempt(count => count + 1)), [monitor]);
+	useEffect(() => setView(empty), [engine, id]);
 
 	useEffect(() => {
 		const stop = new AbortController();
-		setView(empty);
 		void (async () => {
 			try {
 				for await (const sample of engine.stats(id, stop.signal)) {
@@ -46,7 +54,7 @@ export function useStats(engine: Engine, id: string): StatsView {
 			}
 		})();
 		return () => stop.abort();
-	}, [engine, id]);
+	}, [engine, id, attempt]);
 
 	return view;
 }

@@ -87,7 +87,7 @@ export function ContainerDetail({route, engine, monitor, dispatch, current, widt
 				<Text color={summary?.state === 'running' ? theme.info : theme.muted}>{truncate(` ${status}`, width)}</Text>
 			</Text>
 			<LogsPane containers={[container]} search={route.search} {...paneProps} visible={tab === 'logs'} keys={logsPane} />
-			{tab === 'stats' ? <StatsPane engine={engine} id={container.id} width={width} height={bodyHeight} /> : null}
+			{tab === 'stats' ? <StatsPane engine={engine} monitor={monitor} id={container.id} width={width} height={bodyHeight} /> : null}
 			{tab === 'inspect' ? <InspectPane id={container.id} search={route.search} {...paneProps} keys={pane} /> : null}
 			{tab === 'processes' ? <ProcessesPane engine={engine} id={container.id} width={width} height={bodyHeight} refreshMs={options.refreshMs} keys={pane} /> : null}
 		</Box>

@@ -135,7 +135,7 @@ export function LogsPane({containers, search, engine, monitor, dispatch, current
 	const position = view.current === undefined ? 0 : lowerBound(stream.matches, view.current) + 1;
 	const found = query === undefined ? '' : stream.matches.length === 0 ? ` · no match for “${query.text}”` : ` · “${query.text}” ${position > 0 ? `${position}/` : ''}${stream.matches.length}`;
 	const mode = view.follow ? 'following' : window.atEnd ? 'paused at the end (f follows)' : 'paused (f follows)';
-	const state = stream.status === 'loading' ? 'loading…' : stream.status === 'ended' ? 'ended: not running' : mode;
+	const state = stream.status === 'loading' ? 'loading…' : stream.status === 'ended' ? 'ended: not running' : stream.status === 'interrupted' ? 'interrupted: the daemon is unreachable; resumes when it answers' : mode;
 	const title = `${pluralize(stream.buffer.length, 'line')} · ${view.rangeLabel} · ${state}${found}${filtering ? ' · only matches' : ''}`;
 	const empty = stream.error ? `Cannot read the log: ${stream.error}` : stream.status === 'loading' ? 'Loading…' : filtering ? `No line matches “${query.text}”` : 'No log lines (yet)';
 	return (

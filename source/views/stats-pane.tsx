@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
 import {useStats} from '../hooks/use-stats.js';
 import {Sparkline} from '../components/sparkline.js';
 import {formatBytes} from '../format.js';
@@ -25,8 +26,8 @@ function Row({label, figure, children, width}: {label: string; figure: string; c
  * Live resource use of one container, as `docker stats` computes it, with the last
  * minute of CPU and memory as sparklines. The stream is open only while this is shown.
  */
-export function StatsPane({engine, id, width, height}: {engine: Engine; id: string; width: number; height: number}) {
-	const stats = useStats(engine, id);
+export function StatsPane({engine, monitor, id, width, height}: {engine: Engine; monitor?: Monitor; id: string; width: number; height: number}) {
+	const stats = useStats(engine, id, monitor);
 	const {latest, rates} = stats;
 	const spark = Math.max(0, Math.min(60, width - labelWidth - figureWidth - 1));
 	if (!latest) {
@@ -55,7 +56,7 @@ export function StatsPane({engine, id, width, height}: {engine: Engine; id: stri
 				<Text color={theme.muted}>{truncate(`total ${formatBytes(latest.blockRead)} / ${formatBytes(latest.blockWrite)}`, spark)}</Text>
 			</Row>
 			<Row label="PIDS" figure={latest.pids === undefined ? '-' : String(latest.pids)} width={width} />
-			<Text color={theme.muted}>{truncate(stats.ended ? 'The container stopped: these are its last figures.' : 'Sparklines: the last minute, one reading a second.', width)}</Text>
+			<Text color={theme.muted}>{truncate(stats.error ? `Interrupted (${stats.error}): these are the last figures; they resume when the daemon answers.` : stats.ended ? 'The container stopped: these are its last figures.' : 'Sparklines: the last minute, one reading a second.', width)}</Text>
 		</Box>
 	);
 }

@@ -215,4 +215,15 @@ describe('several containers\' logs', () => {
 		await app.press('q');
 		await app.waitFor('Containers');
 	});
+	test('a daemon that drops says the logs were interrupted; once it is back they follow on from the last line', async () => {
+		const app = await openWebLogs([{text: 'before the drop'}], {}, 24);
+		await app.waitFor('before the drop');
+		app.fake.disconnect();
+		await app.waitFor('interrupted: the daemon is unreachable; resumes when it answers');
+		app.fake.reconnect();
+		await app.waitForGone('interrupted');
+		app.fake.writeLogs(web.id, [{text: 'after the return'}]);
+		const screen = await app.waitFor('after the return');
+		assert.equal(screen.split('\n').filter(line => line.includes('before the drop')).length, 1, 'nothing shown twice');
+	});
 });
