@@ -1,7 +1,7 @@
 // Which screen a route shows. A new kind of screen is a Route variant in app-state.ts
 // and a case here; the screen hands its keys to the app with useScreenKeys.
 import React, {Fragment, type ReactNode} from 'react';
-import type {AppAction, AppState} from './app-state.js';
+import type {AppAction, AppState, Route} from './app-state.js';
 import type {Engine} from './docker/engine.js';
 import type {Monitor} from './docker/monitor.js';
 import type {RefreshOptions} from './hooks/use-resource-list.js';
@@ -35,6 +35,11 @@ export type ScreenProps = {
 	readonly contexts?: ContextSwitcher;
 	/** Lent to exec and attach sessions. */
 	readonly terminal?: TerminalHost;
+};
+
+/** What the screen of one kind of route gets: its route and the props every screen shares. */
+export type RouteScreenProps<S extends Route['screen']> = Pick<ScreenProps, 'engine' | 'monitor' | 'dispatch' | 'current' | 'width' | 'height'> & {
+	readonly route: Extract<Route, {screen: S}>;
 };
 
 export function renderScreen(props: ScreenProps): ReactNode {

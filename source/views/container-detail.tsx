@@ -1,8 +1,6 @@
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, DetailTab, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {DetailTab} from '../app-state.js';
 import type {Command, Scope} from '../keymap/keymap.js';
 import {useContainerOptions} from '../container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
@@ -14,16 +12,9 @@ import {InspectPane} from './inspect-pane.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
 import {ProcessesPane} from './processes-pane.js';
 import {StatsPane} from './stats-pane.js';
+import type {RouteScreenProps} from '../screens.js';
 
-type Props = {
-	readonly route: Extract<Route, {screen: 'container'}>;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = RouteScreenProps<'container'>;
 
 export const detailTabs: ReadonlyArray<{readonly tab: DetailTab; readonly title: string; readonly scopes: readonly Scope[]}> = [
 	{tab: 'logs', title: 'Logs', scopes: ['logs', 'view']},

@@ -1,8 +1,5 @@
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
@@ -12,16 +9,9 @@ import {pluralize} from '../format.js';
 import {truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
+import type {RouteScreenProps} from '../screens.js';
 
-type Props = {
-	readonly route: Extract<Route, {screen: 'inspect'}>;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = RouteScreenProps<'inspect'>;
 
 /** The daemon's whole document for one object, readable, searchable; `q` / `esc` go back. */
 export function InspectView({route, engine, monitor, dispatch, current, width, height}: Props) {

@@ -1,24 +1,14 @@
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {sourceColors} from './log-line-rows.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
+import type {RouteScreenProps} from '../screens.js';
 
-type Props = {
-	readonly route: Extract<Route, {screen: 'logs'}>;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = RouteScreenProps<'logs'>;
 
 /** Marked containers (or a compose project) with `l`: their logs interleaved in time, each name in its colour. */
 export function MultiLogsView({route, engine, monitor, dispatch, current, width, height}: Props) {

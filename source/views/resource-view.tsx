@@ -1,11 +1,9 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
-import {place, type AppAction, type AppState, type ListKind} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import {place, type ListKind} from '../app-state.js';
 import {listScopes, type Command} from '../keymap/keymap.js';
 import {useActions} from '../hooks/use-actions.js';
-import {useResourceList, type RefreshOptions} from '../hooks/use-resource-list.js';
+import {useResourceList} from '../hooks/use-resource-list.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useFollow} from '../hooks/use-follow.js';
 import {useConnection} from '../hooks/use-connection.js';
@@ -15,20 +13,11 @@ import {sanitize, truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 import {arrangeRows, displayColumns, groupRowId, type DisplayRow} from './row-groups.js';
+import type {ScreenProps} from '../screens.js';
 
-type Props<T> = {
+type Props<T> = Pick<ScreenProps, 'engine' | 'monitor' | 'state' | 'dispatch' | 'current' | 'width' | 'height' | 'copyToClipboard' | 'refresh'> & {
 	readonly kind: ListKind;
 	readonly descriptor: ResourceDescriptor<T>;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly state: AppState;
-	readonly dispatch: (action: AppAction) => void;
-	/** The state as the last key left it (keys can come faster than renders). */
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-	readonly copyToClipboard: (text: string) => void;
-	readonly refresh?: RefreshOptions;
 };
 
 const rowId = <T,>(row: DisplayRow<T>) => row.id;

@@ -1,9 +1,7 @@
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, Route} from '../app-state.js';
 import type {StatsSample} from '../docker/container-io.js';
-import type {ContainerSummary, Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {ContainerSummary} from '../docker/engine.js';
 import type {Command} from '../keymap/keymap.js';
 import {useContainerOptions} from '../container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
@@ -14,16 +12,9 @@ import {formatBinaryBytes, formatPercent} from '../stats-format.js';
 import {padEnd, padStart, truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {containers} from './containers.js';
+import type {RouteScreenProps} from '../screens.js';
 
-type Props = {
-	readonly route: Extract<Route, {screen: 'top'}>;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = RouteScreenProps<'top'>;
 
 type SortBy = 'cpu' | 'memory';
 
