@@ -73,6 +73,9 @@ export async function runDashboard(connected: Engine, options: DashboardOptions)
 	const monitor = createMonitor(engine, head ? {connected: head.info} : {});
 	if (head) listStore(containers, engine, monitor).prime(head.containers);
 	if (options.debug) logConnection(monitor);
+	// Node's own warnings go to stderr, which is the terminal the dashboard draws on: to the debug log instead.
+	process.removeAllListeners('warning');
+	process.on('warning', warning => debug(`node warning: ${warning.name}: ${warning.message}`));
 	enterFullScreen();
 	replacePaintedFrame(process.stdout);
 	// Ink writes through a stream that can fall silent while an exec or attach has the terminal.

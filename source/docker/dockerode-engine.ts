@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {StringDecoder} from 'node:string_decoder';
 import Docker from 'dockerode';
 import {compareApiVersions} from './api-version.js';
@@ -77,6 +78,9 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 	const agent = endpoint.createAgent();
 	const docker = constructDocker({...endpoint.dockerodeOptions, agent});
 	const closing = new AbortController();
+	// Every request in flight listens to it (and lets go when it settles): many at once is
+	// normal (:top, a fleet of rows), not the leak Node's default limit of 10 warns about.
+	setMaxListeners(0, closing.signal);
 	let pinnedVersion = false;
 
 	function explain(error: unknown, deadline: Deadline): EngineError {
