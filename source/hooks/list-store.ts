@@ -30,6 +30,11 @@ export type ListStore<T> = {
 	prime(items: readonly T[]): void;
 };
 
+/** Same items in the same order, field for field (they are plain data from map.ts). */
+function sameItems<T>(before: readonly T[], after: readonly T[]): boolean {
+	return before.length === after.length && before.every((item, index) => JSON.stringify(item) === JSON.stringify(after[index]));
+}
+
 function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
 	const {coalesceMs = 100, pollMs = 30_000, requestTimeoutMs = 10_000} = options;
 	const listeners = new Set<() => void>();
@@ -55,7 +60,9 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 		inFlight = true;
 		try {
 			const items = await descriptor.list(engine, AbortSignal.any([running.signal, AbortSignal.timeout(requestTimeoutMs)]));
-			if (!running.signal.aborted) publish({items: [...items].sort(descriptor.sort), loaded: true});
+			const sorted = [...items].sort(descriptor.sort);
+			// A poll (or an event) that changed nothing redraws nothing: no render, no frame.
+			if (!running.signal.aborted && !(state.loaded && state.error === undefined && sameItems(state.items, sorted))) publish({items: sorted, loaded: true});
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			if (!running.signal.aborted && state.error !== message) publish({...state, error: message});
