@@ -37,8 +37,11 @@ export type ScreenProps = {
 	readonly terminal?: TerminalHost;
 };
 
+/** What every screen and pane uses of ScreenProps. */
+export type ScreenBasics = Pick<ScreenProps, 'engine' | 'monitor' | 'dispatch' | 'current' | 'width' | 'height'>;
+
 /** What the screen of one kind of route gets: its route and the props every screen shares. */
-export type RouteScreenProps<S extends Route['screen']> = Pick<ScreenProps, 'engine' | 'monitor' | 'dispatch' | 'current' | 'width' | 'height'> & {
+export type RouteScreenProps<S extends Route['screen']> = ScreenBasics & {
 	readonly route: Extract<Route, {screen: S}>;
 };
 

@@ -1,8 +1,6 @@
 import React, {useMemo, useRef, useState, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Route} from '../app-state.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScroll} from '../hooks/use-scroll.js';
@@ -13,17 +11,12 @@ import {theme} from '../theme.js';
 import {summaryLines} from './container-summary.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
 import type {PaneKeys} from './logs-pane.js';
+import type {ScreenBasics} from '../screens.js';
 
-type Props = {
+type Props = ScreenBasics & {
 	readonly id: string;
 	readonly search: string;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
 	readonly back: Route;
-	readonly width: number;
-	readonly height: number;
 	readonly keys: MutableRefObject<PaneKeys | undefined>;
 };
 

@@ -1,8 +1,6 @@
 import React, {useMemo, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, AppState, ContainerRef, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {ContainerRef, Route} from '../app-state.js';
 import type {Command} from '../keymap/keymap.js';
 import {useContainerOptions} from '../container-options.js';
 import {useLogStream} from '../hooks/use-log-stream.js';
@@ -16,21 +14,16 @@ import {truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {initialLogsView, logsViewReducer, presetRange} from './logs-view-state.js';
 import {lineRows} from './log-line-rows.js';
+import type {ScreenBasics} from '../screens.js';
 
 /** A pane's commands, for the screen that holds it (the keys arrive there). */
 export type PaneKeys = {run: (command: Command) => boolean};
 
-type Props = {
+type Props = ScreenBasics & {
 	readonly containers: readonly ContainerRef[];
 	/** The search typed with `/` (kept in the route, so it outlives the pane). */
 	readonly search: string;
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly dispatch: (action: AppAction) => void;
-	readonly current: () => AppState;
 	readonly back: Route;
-	readonly width: number;
-	readonly height: number;
 	/** Hidden behind another tab: keeps reading, draws nothing. */
 	readonly visible: boolean;
 	readonly keys: MutableRefObject<PaneKeys | undefined>;
