@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
 import {fakeStatsSample} from '../../source/docker/fake-container-io.js';
-import {keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
+import {eventually, keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running', command: 'nginx -g daemon off;'});
 const db = fakeContainer({id: 'b'.repeat(64), name: 'db', state: 'running'});
@@ -13,12 +13,6 @@ after(() => {
 	for (const app of apps) app.unmount();
 });
 
-async function eventually(check: () => boolean, what: string): Promise<void> {
-	for (let waited = 0; !check(); waited += 10) {
-		if (waited > 2000) throw new Error(`${what} never happened`);
-		await tick(10);
-	}
-}
 
 async function open(containers = [web, db], options: {refreshMs?: number; rows?: number} = {}) {
 	const fake = createFakeEngine({containers, statsIntervalMs: 20});

@@ -6,7 +6,7 @@ import {after, describe, test} from 'node:test';
 import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
 import type {FakeLogLine} from '../../source/docker/fake-container-io.js';
 import type {ContainerOptions} from '../../source/container-options.js';
-import {keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
+import {eventually, keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running'});
 const db = fakeContainer({id: 'b'.repeat(64), name: 'db', state: 'running'});
@@ -36,12 +36,6 @@ async function openWebLogs(lines: FakeLogLine[], options: Partial<ContainerOptio
 	return app;
 }
 
-async function eventually(check: () => boolean): Promise<void> {
-	for (let waited = 0; !check(); waited += 10) {
-		if (waited > 2000) throw new Error('condition never held');
-		await tick(10);
-	}
-}
 
 const logCalls = (app: RenderedApp) => app.fake.calls.filter(call => call.method === 'logs').map(call => call.args);
 

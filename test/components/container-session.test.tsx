@@ -3,7 +3,7 @@ import {after, describe, test} from 'node:test';
 import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
 import type {ContainerSummary} from '../../source/docker/engine.js';
 import {createFakeTerminal, type FakeTerminal} from '../helpers/fake-terminal.js';
-import {keys, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
+import {eventually, keys, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running'});
 const ctrlP = '\u0010';
@@ -14,12 +14,6 @@ after(() => {
 	for (const app of apps) app.unmount();
 });
 
-async function eventually(check: () => boolean, what: string): Promise<void> {
-	for (let waited = 0; !check(); waited += 10) {
-		if (waited > 2000) throw new Error(`${what} never happened`);
-		await tick(10);
-	}
-}
 
 async function open(containers: ContainerSummary[] = [web], options: {readOnly?: boolean; shell?: string[]} = {}): Promise<{app: RenderedApp; terminal: FakeTerminal}> {
 	const fake = createFakeEngine({containers});

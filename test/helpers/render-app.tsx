@@ -106,6 +106,14 @@ export async function renderApp(
 	return rendered;
 }
 
+/** Waits (up to 2 s) until `check` holds: for what the fake engine sees, not the screen. */
+export async function eventually(check: () => boolean, what = 'the condition'): Promise<void> {
+	for (let waited = 0; !check(); waited += 10) {
+		if (waited > 2000) throw new Error(`${what} never happened`);
+		await tick(10);
+	}
+}
+
 /** The screen line that contains `text` (exact-line assertions read better than whole frames). */
 export function lineWith(screen: string, text: string): string | undefined {
 	return screen.split('\n').find(line => line.includes(text));

@@ -4,26 +4,10 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
 import {describeConnectError, oneLine} from '../../source/docker/describe-error.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
 import {EngineError} from '../../source/docker/errors.js';
 import {sanitize} from '../../source/sanitize.js';
-
-/** What ping() on this host rejects with: real sockets, real errno. */
-async function pingError(host: string): Promise<EngineError> {
-	const engine = createDockerodeEngine(resolveEndpoint({host, env: {}}));
-	try {
-		await engine.ping();
-	} catch (error) {
-		assert.ok(error instanceof EngineError, String(error));
-		return error;
-	} finally {
-		engine.close();
-	}
-
-	throw new Error(`ping of ${host} succeeded`);
-}
+import {pingError} from '../helpers/ping-error.js';
 
 describe('describeConnectError against real sockets', () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'dtui-sockets-'));

@@ -7,9 +7,9 @@ import {after, before, describe, test} from 'node:test';
 import tls from 'node:tls';
 import {resolveEndpoint} from '../../source/docker/connection.js';
 import {describeConnectError} from '../../source/docker/describe-error.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
 import {EngineError} from '../../source/docker/errors.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
+import {pingError} from '../helpers/ping-error.js';
 
 // TLS failures as one line each: real handshakes against small servers on loopback
 // (what a real dockerd refuses is in test/integration/connections.test.ts), then the
@@ -34,24 +34,14 @@ async function listen(server: net.Server): Promise<string> {
 	return `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
 }
 
-async function pingError(host: string, certPath: string): Promise<EngineError> {
-	const engine = createDockerodeEngine(resolveEndpoint({host, env: {DOCKER_CERT_PATH: certPath, DOCKER_CONFIG: dir}}));
-	try {
-		await engine.ping();
-	} catch (error) {
-		assert.ok(error instanceof EngineError, String(error));
-		return error;
-	} finally {
-		engine.close();
-	}
-
-	throw new Error(`ping of ${host} succeeded`);
+async function tlsPingError(host: string, certPath: string): Promise<EngineError> {
+	return pingError(host, {DOCKER_CERT_PATH: certPath, DOCKER_CONFIG: dir});
 }
 
 describe('TLS handshakes that fail', () => {
 	test('the server\'s certificate has expired', async () => {
 		const host = await listen(tls.createServer({cert: readFileSync(certs.expiredServer.cert), key: readFileSync(certs.expiredServer.key)}));
-		const error = await pingError(host, certs.client);
+		const error = await tlsPingError(host, certs.client);
 		assert.equal(error.kind, 'denied');
 		assert.equal(error.message, `TLS with the Docker daemon at ${host} failed: its certificate has expired`);
 	});
@@ -59,13 +49,13 @@ describe('TLS handshakes that fail', () => {
 	test('a server that wants a client certificate and gets none', async () => {
 		const options = {cert: readFileSync(certs.server.cert), key: readFileSync(certs.server.key), ca: readFileSync(certs.server.ca), requestCert: true, rejectUnauthorized: true};
 		const host = await listen(tls.createServer(options, socket => socket.end()));
-		const error = await pingError(host, certs.caOnly);
+		const error = await tlsPingError(host, certs.caOnly);
 		assert.equal(error.message, `TLS with the Docker daemon at ${host} failed: it refused your client certificate (none given, or not signed by a CA it trusts)`);
 	});
 
 	test('TLS to a port that speaks plain HTTP', async () => {
 		const host = await listen(net.createServer(socket => socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'))));
-		const error = await pingError(host, certs.client);
+		const error = await tlsPingError(host, certs.client);
 		assert.equal(error.message, `TLS with the Docker daemon at ${host} failed: it does not speak TLS on this port (unset DOCKER_TLS_VERIFY and DOCKER_CERT_PATH?)`);
 	});
 
