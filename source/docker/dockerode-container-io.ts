@@ -8,7 +8,7 @@ import type {ContainerEngine, ContainerSession, ExecResult, LogOptions, SessionS
 import {describeConnectError} from './describe-error.js';
 import {JsonLines} from './dockerode-engine.js';
 import {FrameDemuxer, LogDecoder} from './log-decoder.js';
-import {Deadline, failureOf} from './request-deadline.js';
+import {Deadline, failureOf, underDeadline} from './request-deadline.js';
 import {mapProcessList} from './map-processes.js';
 import {mapStats} from './stats.js';
 import {sanitize} from '../sanitize.js';
@@ -29,14 +29,7 @@ export function createContainerIo({docker, label, closing, requestTimeoutMs}: Co
 
 	/** Runs a request under a deadline; errors become EngineErrors. */
 	async function request<T>(signal: AbortSignal | undefined, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-		const deadline = new Deadline([signal, closing], requestTimeoutMs);
-		try {
-			return await run(deadline.signal);
-		} catch (error) {
-			throw failureOf(deadline, error, label);
-		} finally {
-			deadline.dispose();
-		}
+		return underDeadline([signal, closing], requestTimeoutMs, label, run);
 	}
 
 	/** Opens a streamed answer; yields its chunks until it ends or `signal` aborts (then quietly). */

@@ -7,7 +7,7 @@ import {describeConnectError} from './describe-error.js';
 import {createContainerIo} from './dockerode-container-io.js';
 import {createObjectMethods} from './dockerode-objects.js';
 import {createRegistryMethods} from './dockerode-registry.js';
-import {Deadline} from './request-deadline.js';
+import {Deadline, failureOf, underDeadline} from './request-deadline.js';
 import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from './engine.js';
 import {EngineError} from './errors.js';
 import {mapContainers, mapEvent, mapVersion} from './map.js';
@@ -83,25 +83,8 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 	setMaxListeners(0, closing.signal);
 	let pinnedVersion = false;
 
-	function explain(error: unknown, deadline: Deadline): EngineError {
-		if (deadline.cancelled) return new EngineError('aborted', 'request aborted');
-		if (deadline.timedOut) return new EngineError('timeout', `the Docker daemon at ${label} is not responding`);
-		return describeConnectError(error, label);
-	}
-
-	async function request<T>(
-		signal: AbortSignal | undefined,
-		timeoutMs: number,
-		run: (abortSignal: AbortSignal) => Promise<T>,
-	): Promise<T> {
-		const deadline = new Deadline([signal, closing.signal], timeoutMs);
-		try {
-			return await run(deadline.signal);
-		} catch (error) {
-			throw explain(error, deadline);
-		} finally {
-			deadline.dispose();
-		}
+	async function request<T>(signal: AbortSignal | undefined, timeoutMs: number, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+		return underDeadline([signal, closing.signal], timeoutMs, label, run);
 	}
 
 	/** Unversioned paths get the daemon's newest API; pin ours (or its older one) once we know it. */
@@ -151,7 +134,7 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 		} catch (error) {
 			deadline.dispose();
 			if (deadline.cancelled) return;
-			throw explain(error, deadline);
+			throw failureOf(deadline, error, label);
 		}
 
 		deadline.clearTimer();

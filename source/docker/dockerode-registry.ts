@@ -11,7 +11,7 @@ import {ProgressParser} from './progress-stream.js';
 import {registryAuthHeader, type RegistryCredentials} from './registry-auth.js';
 import {describeTransferError, type TransferKind} from './registry-errors.js';
 import type {RegistryEngine, TransferEvent} from './registry-io.js';
-import {Deadline} from './request-deadline.js';
+import {Deadline, underDeadline} from './request-deadline.js';
 
 export type RegistryContext = {
 	readonly docker: Docker;
@@ -116,19 +116,9 @@ export function createRegistryMethods({docker, label, closing, requestTimeoutMs}
 			const parsed = parseTagTarget(target);
 			if ('error' in parsed) throw new EngineError('bad-request', parsed.error);
 			const {reference} = parsed;
-			const deadline = new Deadline([signal, closing], requestTimeoutMs);
-			try {
-				await dial(
-					{path: `/images/${encodeURIComponent(source)}/tag`, query: {repo: familiarName(reference), tag: reference.tag ?? 'latest'}, sendAuth: false, isStream: false},
-					deadline.signal,
-				);
-			} catch (error) {
-				if (deadline.cancelled) throw new EngineError('aborted', 'request aborted');
-				if (deadline.timedOut) throw new EngineError('timeout', `the Docker daemon at ${label} is not responding`);
-				throw describeConnectError(error, label);
-			} finally {
-				deadline.dispose();
-			}
+			await underDeadline([signal, closing], requestTimeoutMs, label, async deadline =>
+				dial({path: `/images/${encodeURIComponent(source)}/tag`, query: {repo: familiarName(reference), tag: reference.tag ?? 'latest'}, sendAuth: false, isStream: false}, deadline),
+			);
 		},
 	};
 }

@@ -68,3 +68,15 @@ export function failureOf(deadline: Deadline, error: unknown, label: string): En
 	if (deadline.timedOut) return new EngineError('timeout', `the Docker daemon at ${label} is not responding`);
 	return describeConnectError(error, label);
 }
+
+/** Runs one request under a deadline of `sources` and `timeoutMs`; a failure becomes one EngineError naming `label`. */
+export async function underDeadline<T>(sources: ReadonlyArray<AbortSignal | undefined>, timeoutMs: number, label: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	const deadline = new Deadline(sources, timeoutMs);
+	try {
+		return await run(deadline.signal);
+	} catch (error) {
+		throw failureOf(deadline, error, label);
+	} finally {
+		deadline.dispose();
+	}
+}
