@@ -12,28 +12,28 @@ export function shortId(id: string): string {
 
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'] as const;
 
-/** `%.3g` without Go's exponent form: 3 significant digits, trailing zeros dropped. */
-function threeSignificant(value: number): number {
-	return Number(value.toPrecision(3));
+/** `%.3g` without Go's exponent form: 3 (or `digits`) significant digits, trailing zeros dropped. */
+function significant(value: number, digits: number): number {
+	return Number(value.toPrecision(digits));
 }
 
 /**
- * A byte count as the docker CLI prints it (go-units HumanSize): SI units, base
- * 1000, 3 significant digits: `0B`, `999B`, `12.3kB`, `1.99MB`, `117MB`. Unlike
- * the CLI, a value that rounds up to 1000 moves to the next unit (`1MB`, not
- * `1e+03kB`). Fractions of a byte round to whole bytes. Negative, NaN, infinite
- * or missing → `-`.
+ * A byte count as the docker CLI prints it (go-units HumanSizeWithPrecision): SI units,
+ * base 1000, 3 significant digits: `0B`, `999B`, `12.3kB`, `1.99MB`, `117MB` (4 is
+ * go-units' plain HumanSize: `1.985MB`). Unlike the CLI, a value that rounds up to 1000
+ * moves to the next unit (`1MB`, not `1e+03kB`). Fractions of a byte round to whole
+ * bytes. Negative, NaN, infinite or missing → `-`.
  */
-export function formatBytes(bytes: number | undefined): string {
+export function formatBytes(bytes: number | undefined, digits = 3): string {
 	if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '-';
 	let size = Math.round(bytes);
 	let unit = 0;
-	while (threeSignificant(size) >= 1000 && unit < BYTE_UNITS.length - 1) {
+	while (significant(size, digits) >= 1000 && unit < BYTE_UNITS.length - 1) {
 		size /= 1000;
 		unit++;
 	}
 
-	return `${threeSignificant(size)}${BYTE_UNITS[unit]}`;
+	return `${significant(size, digits)}${BYTE_UNITS[unit]}`;
 }
 
 const MINUTE = 60;

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type {ObjectEngine, ResourceKind} from './engine.js';
+import type {ObjectEngine, ObjectQuery, ResourceKind} from './engine.js';
 import {mapDaemonInfo, mapDiskUsage, mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
 import type {InspectKind} from './objects.js';
 
@@ -15,6 +15,11 @@ export type Requester = <T>(signal: AbortSignal | undefined, timeoutMs: number, 
 type Query = Record<string, string | boolean | number | undefined>;
 
 const success = {200: true, 201: true, 204: true};
+
+/** The `filters` parameter as the API takes it (JSON), left out when there are none. */
+function filtersOf(query: ObjectQuery | undefined): string | undefined {
+	return query?.filters && Object.keys(query.filters).length > 0 ? JSON.stringify(query.filters) : undefined;
+}
 
 const paths: Record<InspectKind, string> = {containers: '/containers/', images: '/images/', networks: '/networks/', volumes: '/volumes/'};
 
@@ -41,16 +46,16 @@ export function createObjectMethods(docker: Docker, request: Requester, timeoutM
 	const name = (id: string) => encodeURIComponent(id);
 
 	return {
-		async listImages(signal) {
-			return mapImages(await get(signal, '/images/json'));
+		async listImages(signal, query) {
+			return mapImages(await get(signal, '/images/json', {all: query?.all === true ? true : undefined, filters: filtersOf(query)}));
 		},
 
-		async listNetworks(signal) {
-			return mapNetworks(await get(signal, '/networks'));
+		async listNetworks(signal, query) {
+			return mapNetworks(await get(signal, '/networks', {filters: filtersOf(query)}));
 		},
 
-		async listVolumes(signal) {
-			return mapVolumes(await get(signal, '/volumes'));
+		async listVolumes(signal, query) {
+			return mapVolumes(await get(signal, '/volumes', {filters: filtersOf(query)}));
 		},
 
 		async diskUsage(signal) {

@@ -53,6 +53,16 @@ export type ContainerQuery = {
 	readonly filters?: Readonly<Record<string, readonly string[]>>;
 };
 
+/** `docker images|network ls|volume ls --filter`: the daemon's own filters, handed to it as they are. */
+export type ObjectQuery = {
+	readonly filters?: Readonly<Record<string, readonly string[]>>;
+};
+
+export type ImageQuery = ObjectQuery & {
+	/** Intermediate images too (`docker images -a`). */
+	readonly all?: boolean;
+};
+
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
 export type ResourceKind = 'containers' | 'images' | 'networks' | 'volumes';
@@ -98,9 +108,9 @@ export type Engine = {
 
 /** Images, networks, volumes and the daemon's system views (objects.ts has their types). */
 export type ObjectEngine = {
-	listImages(signal?: AbortSignal): Promise<ImageSummary[]>;
-	listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
-	listVolumes(signal?: AbortSignal): Promise<VolumeSummary[]>;
+	listImages(signal?: AbortSignal, query?: ImageQuery): Promise<ImageSummary[]>;
+	listNetworks(signal?: AbortSignal, query?: ObjectQuery): Promise<NetworkSummary[]>;
+	listVolumes(signal?: AbortSignal, query?: ObjectQuery): Promise<VolumeSummary[]>;
 	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
 	info(signal?: AbortSignal): Promise<DaemonInfo>;
 	/** The daemon's whole inspect document, every string sanitised (keys too). */

@@ -2,6 +2,13 @@ import type {ContainerQuery, ContainerSummary} from './engine.js';
 
 const live = new Set(['running', 'paused', 'restarting']);
 
+/** `label=KEY` (it has the label) or `label=KEY=VALUE` (with that value), as every daemon list filters. */
+export function matchesLabel(labels: Readonly<Record<string, string>>, value: string): boolean {
+	const at = value.indexOf('=');
+	const name = at === -1 ? value : value.slice(0, at);
+	return name in labels && (at === -1 || labels[name] === value.slice(at + 1));
+}
+
 function matchesOne(container: ContainerSummary, key: string, value: string): boolean {
 	switch (key) {
 		case 'name': return new RegExp(value).test(container.name);
@@ -9,10 +16,7 @@ function matchesOne(container: ContainerSummary, key: string, value: string): bo
 		case 'status': return container.state === value;
 		case 'health': return (container.health ?? 'none') === value;
 		case 'ancestor': return container.image === value || container.image.split(':')[0] === value;
-		case 'label': {
-			const [name = '', wanted] = value.split('=', 2);
-			return name in container.labels && (wanted === undefined || container.labels[name] === wanted);
-		}
+		case 'label': return matchesLabel(container.labels, value);
 
 		case 'exited': return container.state === 'exited' && new RegExp(`^Exited \\(${value}\\)`).test(container.status);
 		case 'network': return (container.networks ?? []).some(network => network.name === value || network.id === value);

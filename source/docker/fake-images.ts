@@ -128,8 +128,8 @@ export function createImageStore(host: ImageStoreHost, seed: readonly ImageSumma
 	}
 
 	return {
-		// Like GET /images/json without `all`: untagged parents (intermediate layers) are left out.
-		list: () => images.filter(image => image.tags.length > 0 || !images.some(other => other.parentId === image.id)).map(image => ({...image})),
+		// Like GET /images/json: without `all`, untagged parents (intermediate layers) are left out.
+		list: (all = false) => images.filter(image => all || image.tags.length > 0 || !images.some(other => other.parentId === image.id)).map(image => ({...image})),
 		users,
 		find: (ref: string) => images.find(image => image.tags.includes(normalise(ref))) ?? byId(ref),
 		set(next: readonly ImageSummary[]) {

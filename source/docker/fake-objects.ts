@@ -1,6 +1,7 @@
 import type {ContainerSummary, EngineEvent, ObjectEngine, ResourceKind} from './engine.js';
 import {EngineError} from './errors.js';
 import {createImageStore} from './fake-images.js';
+import {filterImages, filterNetworks, filterVolumes} from './fake-object-query.js';
 import {sanitizeDocument} from './map-objects.js';
 import type {BuildCacheRecord, ImageSummary, NetworkSummary, VolumeSummary} from './objects.js';
 
@@ -119,18 +120,18 @@ export function createFakeObjects(host: Host, seed: FakeObjectSeed = {}) {
 	}
 
 	const engine: ObjectEngine = {
-		async listImages(signal) {
-			host.enter('listImages', [], signal);
-			return images.list();
+		async listImages(signal, query) {
+			host.enter('listImages', query ? [query] : [], signal);
+			return filterImages(images.list(query?.all === true), query?.filters);
 		},
-		async listNetworks(signal) {
-			host.enter('listNetworks', [], signal);
-			return networks.map(network => ({...network}));
+		async listNetworks(signal, query) {
+			host.enter('listNetworks', query ? [query] : [], signal);
+			return filterNetworks(networks, query?.filters, network => attached(network).length > 0).map(network => ({...network}));
 		},
-		async listVolumes(signal) {
-			host.enter('listVolumes', [], signal);
+		async listVolumes(signal, query) {
+			host.enter('listVolumes', query ? [query] : [], signal);
 			// The volume list carries no usage data; only disk usage does.
-			return volumes.map(({size: _size, refCount: _refCount, ...volume}) => volume);
+			return filterVolumes(volumes, query?.filters, volume => mounting(volume).length > 0).map(({size: _size, refCount: _refCount, ...volume}) => volume);
 		},
 		async diskUsage(signal) {
 			host.enter('diskUsage', [], signal);

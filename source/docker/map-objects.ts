@@ -59,6 +59,8 @@ export function mapNetwork(value: unknown): NetworkSummary {
 		driver: text(raw['Driver']) ?? '',
 		scope: text(raw['Scope']) ?? '',
 		internal: raw['Internal'] === true,
+		...(raw['EnableIPv4'] === true ? {enableIPv4: true} : {}),
+		...(raw['EnableIPv6'] === true ? {enableIPv6: true} : {}),
 		subnets: ipam.map(config => text(config['Subnet']) ?? '').filter(subnet => subnet !== ''),
 		created: isoSeconds(raw['Created']),
 		labels: stringRecord(raw['Labels']),

@@ -26,6 +26,9 @@ export type NetworkSummary = {
 	readonly driver: string;
 	readonly scope: string;
 	readonly internal: boolean;
+	/** Set only when the daemon says so (EnableIPv4 exists from API 1.47; dtui pins 1.41 at most). */
+	readonly enableIPv4?: boolean;
+	readonly enableIPv6?: boolean;
 	/** From its IPAM config: `172.19.0.0/16`. */
 	readonly subnets: readonly string[];
 	/** Unix seconds (0 when unknown). */
