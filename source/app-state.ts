@@ -12,8 +12,9 @@ export type Route =
 	| {readonly screen: 'list'; readonly kind: ListKind; readonly back?: Route}
 	| {readonly screen: 'inspect'; readonly kind: InspectKind; readonly id: string; readonly title: string; readonly search: string; readonly back: Route}
 	| {readonly screen: 'history'; readonly id: string; readonly title: string; readonly back: Route}
-	| {readonly screen: 'df'; readonly back: Route}
-	| {readonly screen: 'info'; readonly back: Route}
+	/** `host`: in a fleet, the key of the one daemon it describes. */
+	| {readonly screen: 'df'; readonly back: Route; readonly host?: string}
+	| {readonly screen: 'info'; readonly back: Route; readonly host?: string}
 	| {readonly screen: 'contexts'; readonly back: Route}
 	/** One container's screen; `search` is shared by its logs and inspect tabs. */
 	| {readonly screen: 'container'; readonly container: ContainerRef; readonly tab: DetailTab; readonly search: string; readonly back: Route}

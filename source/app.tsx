@@ -27,6 +27,8 @@ import {useTransfers} from './hooks/use-transfers.js';
 import {TransferProgress, transferPanelHeight} from './views/transfer-progress.js';
 import {ContainerOptionsContext, defaultContainerOptions, type ContainerOptions} from './container-options.js';
 import {noTerminal, type TerminalHost} from './terminal-host.js';
+import {fleetOf, hostForScreen} from './fleet/fleet.js';
+import {useFleetHosts} from './fleet/use-fleet-hosts.js';
 
 export type AppProps = {
 	readonly engine: Engine;
@@ -91,7 +93,10 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 
 	// Never the terminal's last line: Ink clears the whole screen on every frame that reaches it.
 	const usable = Math.max(chromeLines + 3, terminalRows - 1);
-	const banner = connection.state === 'disconnected' ? 1 : 0;
+	// A fleet's header always has its hosts' line; one daemon's, a banner while it is away.
+	const fleet = fleetOf(engine);
+	const hosts = useFleetHosts(fleet, containerList.loaded ? containerList.items : undefined);
+	const banner = fleet || connection.state === 'disconnected' ? 1 : 0;
 	const dialog = state.overlay.kind === 'confirm' ? confirmHeight(state.overlay.request) : 0;
 	// The transfer panel takes room from the screen, never all of it.
 	const panel = Math.min(transferPanelHeight(transfers, width), Math.max(0, usable - chromeLines - banner - dialog - 6));
@@ -133,7 +138,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 				runCommandLine(outcome.line, {
 					quit: exit,
 					showList: kind => dispatch({type: 'navigate', route: {screen: 'list', kind}}),
-					showView: view => dispatch({type: 'navigate', route: systemRoute(view, current().route)}),
+					showView: view => dispatch({type: 'navigate', route: systemRoute(view, current().route, hostForScreen(engine, screenKeys.current?.selection?.().selectedId))}),
 					showTop: () => {
 						const here = current().route;
 						dispatch({type: 'navigate', route: {screen: 'top', back: here.screen === 'top' ? here.back : here}});
@@ -181,7 +186,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 		<>
 		{tooSmall && !lent ? <TooSmall columns={width} rows={terminalRows} /> : null}
 		<Box display={tooSmall || lent ? 'none' : 'flex'} flexDirection="column" width={width} height={usable}>
-			<Header host={engine.host} status={connection} counts={counts} readOnly={readOnly} width={width} />
+			<Header host={engine.host} status={connection} counts={counts} readOnly={readOnly} width={width} {...(hosts ? {hosts} : {})} />
 			<ContainerOptionsContext.Provider value={containerOptions}>
 			<ScreenKeysContext.Provider value={screenKeys}>
 				{overlay.kind === 'help' ? (

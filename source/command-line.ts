@@ -12,7 +12,7 @@ export type CommandLineHandlers = {
 	readonly showTop?: () => void;
 	readonly help: () => void;
 	readonly flash: (text: string, tone: 'info' | 'error') => void;
-	/** `:ctx` lists the docker contexts, `:ctx NAME` switches to one, live. */
+	/** `:ctx` lists the docker contexts, `:ctx NAME` switches to one, live; `:ctx a,b` watches several at once. */
 	readonly context?: (name: string | undefined) => void;
 	/** `:pull`, `:tag`, `:push` (registry-commands.ts): true when it was one of them. */
 	readonly registry?: (name: string, args: readonly string[]) => boolean;

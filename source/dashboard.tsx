@@ -3,7 +3,7 @@ import process from 'node:process';
 import React from 'react';
 import {render} from 'ink';
 import {SwitchableApp, type Session} from './switchable-app.js';
-import {connect, ConnectFailure} from './connect.js';
+import {connect, connectMany, ConnectFailure, targetsOf, type HostConnection} from './connect.js';
 import {crashLine} from './crash.js';
 import {debug, debugLogPath} from './debug-log.js';
 import {debugEngine} from './docker/debug-engine.js';
@@ -15,6 +15,8 @@ import {containers} from './views/containers.js';
 import {enterFullScreen, osc52, restoreTerminal} from './terminal.js';
 import {createTerminalHost, mutableOutput} from './terminal-host.js';
 import {defaultContainerOptions} from './container-options.js';
+import {createFleetSession} from './fleet/fleet-session.js';
+import {fleetOf} from './fleet/fleet.js';
 
 export type DashboardOptions = {
 	readonly readOnly: boolean;
@@ -31,14 +33,22 @@ export type DashboardOptions = {
 	readonly logLines?: number;
 };
 
-/** What the connection did, for the debug log: status changes and every event's gist. */
+/** What the connection did, for the debug log: status changes and every event's gist (in a fleet, each host's). */
 function logConnection(monitor: Monitor): void {
-	monitor.onStatus(() => {
-		const status = monitor.status();
-		debug(`connection: ${status.state}${status.state === 'disconnected' ? ` (${status.reason})` : ''}`);
+	const fleet = fleetOf(monitor);
+	const hosts = fleet?.members.map(member => ({monitor: member.monitor, name: `connection ${member.label}`})) ?? [{monitor, name: 'connection'}];
+	for (const {monitor: one, name} of hosts) {
+		one.onStatus(() => {
+			const status = one.status();
+			debug(`${name}: ${status.state}${status.state === 'disconnected' ? ` (${status.reason})` : ''}`);
+		});
+		one.onReconnect(() => debug(`${name}: reconnected, refreshing everything`));
+	}
+
+	monitor.onEvent(event => {
+		const host = fleet?.ownerOf(event.id)?.label;
+		debug(`event: ${event.type} ${event.action} ${event.id.slice(0, 12)} ${event.name ?? '-'}${host === undefined ? '' : ` on ${host}`} time ${event.time}`);
 	});
-	monitor.onReconnect(() => debug('connection: reconnected, refreshing everything'));
-	monitor.onEvent(event => debug(`event: ${event.type} ${event.action} ${event.id.slice(0, 12)} ${event.name ?? '-'} time ${event.time}`));
 }
 
 /**
@@ -65,14 +75,44 @@ function inkIncrementalFixed(): boolean {
 	return (globalThis as {dtuiInkIncrementalFixed?: boolean}).dtuiInkIncrementalFixed === true;
 }
 
-export async function runDashboard(connected: Engine, options: DashboardOptions): Promise<never> {
-	const engine = options.debug ? debugEngine(connected) : connected;
+/** One daemon, or several (`:ctx a,b`): the engine and monitor the app runs on. */
+async function connectSession(name: string, options: DashboardOptions): Promise<Session> {
+	const wrap = (engine: Engine) => (options.debug ? debugEngine(engine) : engine);
+	try {
+		const targets = targetsOf([], [name]);
+		if (targets.length > 1) {
+			const hosts = await connectMany(targets, {readOnly: options.readOnly, env: process.env});
+			if (hosts.every(host => host.error !== undefined)) {
+				for (const host of hosts) host.engine.close();
+				throw new ConnectFailure(hosts.map(host => `${host.label}: ${host.error}`).join('; '));
+			}
+
+			return {...createFleetSession(hosts, {wrap}), context: name};
+		}
+
+		const engine = wrap(await connect({context: name, readOnly: options.readOnly, env: process.env}));
+		return {engine, monitor: createMonitor(engine), context: name};
+	} catch (error) {
+		throw error instanceof ConnectFailure ? new Error(error.message) : error;
+	}
+}
+
+/** The first session: a connected engine, or (several --host / --context) the hosts of a fleet. */
+function firstSession(connected: Engine | readonly HostConnection[], options: DashboardOptions): Session {
+	if (Array.isArray(connected)) return {...createFleetSession(connected as readonly HostConnection[], options.debug ? {wrap: debugEngine} : {}), context: options.context};
+	const engine = options.debug ? debugEngine(connected as Engine) : (connected as Engine);
 	// What start.ts fetched to paint the first frame, if it did: Ink's first frame is then
 	// that frame (rows, not "Loading…"; the engine, not "connecting…").
 	const head = takeHeadStart(engine.host);
 	const monitor = createMonitor(engine, head ? {connected: head.info} : {});
 	if (head) listStore(containers, engine, monitor).prime(head.containers);
-	if (options.debug) logConnection(monitor);
+	return {engine, monitor, context: options.context};
+}
+
+export async function runDashboard(connected: Engine | readonly HostConnection[], options: DashboardOptions): Promise<never> {
+	// The session in use: `:ctx NAME` replaces it (switchable-app.tsx); shutdown closes this one.
+	let session = firstSession(connected, options);
+	if (options.debug) logConnection(session.monitor);
 	// Node's own warnings go to stderr, which is the terminal the dashboard draws on: to the debug log instead.
 	process.removeAllListeners('warning');
 	process.on('warning', warning => debug(`node warning: ${warning.name}: ${warning.message}`));
@@ -82,19 +122,11 @@ export async function runDashboard(connected: Engine, options: DashboardOptions)
 	const output = mutableOutput(process.stdout);
 	const terminal = createTerminalHost(output);
 	const containerOptions = {...defaultContainerOptions, logLines: options.logLines ?? defaultContainerOptions.logLines, ...(options.shell ? {shell: options.shell} : {})};
-	// The session in use: `:ctx NAME` replaces it (switchable-app.tsx); shutdown closes this one.
-	let session: Session = {engine, monitor, context: options.context};
-	const connectTo = async (context: string) => {
-		const next = await connect({context, readOnly: options.readOnly, env: process.env}).catch((error: unknown) => {
-			throw error instanceof ConnectFailure ? new Error(error.message) : error;
-		});
-		return options.debug ? debugEngine(next) : next;
-	};
 
 	const instance = render(
 		<SwitchableApp
 			first={session}
-			connectTo={connectTo}
+			connectTo={async name => connectSession(name, options)}
 			onSession={next => {
 				session = next;
 				if (options.debug) logConnection(next.monitor);

@@ -17,10 +17,10 @@ function isSystemView(route: Route): boolean {
 	return route.screen === 'df' || route.screen === 'info' || (route.screen === 'list' && route.kind === 'events');
 }
 
-/** A system view opened from `from`: `q` goes back there (one system view never stacks on another). */
-export function systemRoute(view: SystemView, from: Route): Route {
+/** A system view opened from `from`: `q` goes back there (one system view never stacks on another); `host`: a fleet's member it describes. */
+export function systemRoute(view: SystemView, from: Route, host?: string): Route {
 	const back = isSystemView(from) && 'back' in from && from.back ? from.back : from;
-	return view === 'events' ? {screen: 'list', kind: 'events', back} : {screen: view, back};
+	return view === 'events' ? {screen: 'list', kind: 'events', back} : {screen: view, back, ...(host === undefined ? {} : {host})};
 }
 
 const direct: Partial<Record<Command, ListKind>> = {'app.containers': 'containers', 'app.images': 'images', 'app.networks': 'networks', 'app.volumes': 'volumes'};

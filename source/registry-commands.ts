@@ -8,6 +8,8 @@ import {familiarString, parseImageReference, parsePushTarget, parseTagTarget} fr
 import type {Command} from './keymap/keymap.js';
 import {sanitize} from './sanitize.js';
 import {transfersOf} from './transfer-store.js';
+import {fleetOf, hostForScreen} from './fleet/fleet.js';
+import {onSameHost, plainId, tagId} from './fleet/fleet-id.js';
 
 export type RegistryContext = {
 	readonly engine: Engine;
@@ -30,8 +32,8 @@ function prompt(context: RegistryContext, draft: string): void {
 	context.dispatch({type: 'open', overlay: {kind: 'command', draft}});
 }
 
-/** The images list's rows are keyed by reference (a tag), or by image id when they have none. */
-const isImageId = (key: string) => /^sha256:[0-9a-f]{64}$/.test(key);
+/** The images list's rows are keyed by reference (a tag), or by image id when they have none (in a fleet, with its host: fleet-id.ts). */
+const isImageId = (key: string) => /^sha256:[0-9a-f]{64}$/.test(plainId(key));
 
 /** The images view's marked and selected rows; undefined when another screen is on show. */
 function imageSelection(context: RegistryContext) {
@@ -46,7 +48,10 @@ function pull(context: RegistryContext, reference: string): void {
 		return;
 	}
 
-	void transfersOf(context.engine).start('pull', reference.trim(), next => context.dispatch({type: 'flash', flash: next}));
+	// In a fleet: onto the host of the row under the cursor.
+	const host = hostForScreen(context.engine, context.selection()?.selectedId);
+	const target = host === undefined ? reference.trim() : tagId(reference.trim(), host);
+	void transfersOf(context.engine).start('pull', target, next => context.dispatch({type: 'flash', flash: next}));
 }
 
 async function tag(context: RegistryContext, source: string, target: string): Promise<void> {
@@ -67,21 +72,24 @@ async function tag(context: RegistryContext, source: string, target: string): Pr
 
 /** Asks before pushing: the references are captured now, and only they are pushed on `y`. */
 function askPush(context: RegistryContext, references: readonly string[]): void {
-	const refused = references.map(reference => parsePushTarget(reference)).find(result => 'error' in result);
+	const refused = references.map(reference => parsePushTarget(plainId(reference))).find(result => 'error' in result);
 	if (refused && 'error' in refused) {
 		flash(context, refused.error, 'error');
 		return;
 	}
 
 	const targets = references.map(reference => {
-		const parsed = parsePushTarget(reference);
+		const parsed = parsePushTarget(plainId(reference));
 		return 'reference' in parsed ? parsed.reference : undefined;
 	});
 	const registries = [...new Set(targets.map(target => target?.domain))];
-	const names = targets.map(target => (target ? familiarString(target) : ''));
+	const hosts = references.map(reference => fleetOf(context.engine)?.ownerOf(reference)?.label);
+	const names = targets.map((target, index) => (target ? familiarString(target) : '') + (hosts[index] ? ` from ${hosts[index]}` : ''));
 	const question = names.length === 1 ? `Push ${names[0]} to ${registries[0]}?` : `Push ${names.length} tags to ${registries.join(', ')}?`;
 	const details = names.length === 1 ? [] : [...names.slice(0, maxDialogLines).map(name => `  ${name}`), ...(names.length > maxDialogLines ? [`  … and ${names.length - maxDialogLines} more`] : [])];
-	const request: ConfirmRequest = {command: 'image.push', targetIds: names, question, details, offersForce: false, force: false};
+	// What is pushed is what the dialog names (in a fleet, from the host of its row).
+	const pushed = targets.map((target, index) => onSameHost(target ? familiarString(target) : '', references[index]!));
+	const request: ConfirmRequest = {command: 'image.push', targetIds: pushed, question, details, offersForce: false, force: false};
 	context.dispatch({type: 'open', overlay: {kind: 'confirm', request}});
 }
 

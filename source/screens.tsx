@@ -18,6 +18,7 @@ import {MultiLogsView} from './views/multi-logs-view.js';
 import {TopView} from './views/top-view.js';
 import {SessionScreen} from './views/session-screen.js';
 import {noTerminal, type TerminalHost} from './terminal-host.js';
+import {memberView} from './fleet/fleet.js';
 
 export type ScreenProps = {
 	readonly engine: Engine;
@@ -68,10 +69,11 @@ function screenFor(props: ScreenProps): ReactNode {
 			return <InspectView key={`${route.kind}/${route.id}`} route={route} {...props} />;
 		case 'history':
 			return <HistoryView key={route.id} route={route} {...props} />;
+		// In a fleet: the daemon of the host they were opened for.
 		case 'df':
-			return <DfView route={route} {...props} />;
+			return <DfView key={route.host} route={route} {...memberView(props, route.host)} />;
 		case 'info':
-			return <InfoView route={route} {...props} />;
+			return <InfoView key={route.host} route={route} {...memberView(props, route.host)} />;
 		case 'contexts':
 			return props.contexts ? <ContextsView route={route} contexts={props.contexts} {...props} /> : null;
 		case 'container':

@@ -21,7 +21,8 @@ export function dashboardFlags(argv: readonly string[]): DashboardFlags | undefi
 			flags.readOnly = true;
 		} else if (long === '--host' || long === '--context') {
 			const value = equals === -1 ? argv[++index] : argument.slice(equals + 1);
-			if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+			// Several hosts (`--context a,b`) are a fleet: cli.tsx's parser decides.
+			if (value === undefined || value === '' || value.startsWith('-') || value.includes(',')) return undefined;
 			if (long === '--host') flags.host = value;
 			else flags.context = value;
 		} else {

@@ -6,14 +6,15 @@ import {App, type AppProps} from './app.js';
 import type {ContextSwitcher} from './context-switcher.js';
 import {listContexts} from './docker/context-list.js';
 import type {Engine} from './docker/engine.js';
-import {createMonitor, type Monitor} from './docker/monitor.js';
+import type {Monitor} from './docker/monitor.js';
+import {fleetOf} from './fleet/fleet.js';
 
 export type Session = {readonly engine: Engine; readonly monitor: Monitor; readonly context?: string};
 
 type Props = Omit<AppProps, 'engine' | 'monitor' | 'contexts'> & {
 	readonly first: Session;
-	/** Connects (and pings) the named context; rejects with one line. */
-	readonly connectTo: (context: string) => Promise<Engine>;
+	/** Connects (and pings) the named context, or several (`a,b`: a fleet); rejects with one line. */
+	readonly connectTo: (context: string) => Promise<Session>;
 	/** Told of every new session, so shutdown closes the one in use. */
 	readonly onSession: (session: Session) => void;
 	/** What the first session was resolved from (flags, environment). */
@@ -28,11 +29,15 @@ export function SwitchableApp({first, connectTo, onSession, host, env, ...appPro
 	latest.current = session;
 	const contexts = useMemo<ContextSwitcher>(
 		() => ({
-			list: () => listContexts(session.context === undefined ? {host, env} : {context: session.context, env}),
+			list() {
+				// A fleet's contexts are all in use (a fleet of --host URLs: none of them).
+				const names = session.context?.split(',') ?? [];
+				if (fleetOf(session.engine)) return listContexts({env}).map(context => ({...context, current: names.includes(context.name)}));
+				return listContexts(session.context === undefined ? {host, env} : {context: session.context, env});
+			},
 			async switchTo(name) {
-				const engine = await connectTo(name);
+				const next = await connectTo(name);
 				const previous = latest.current;
-				const next = {engine, monitor: createMonitor(engine), context: name};
 				previous.monitor.stop();
 				previous.engine.close();
 				generation.current++;

@@ -7,6 +7,8 @@ import type {Flash} from './app-state.js';
 import type {Engine} from './docker/engine.js';
 import {isEngineError} from './docker/errors.js';
 import {familiarString, parseImageReference, parsePushTarget, withDefaultTag} from './docker/image-reference.js';
+import {fleetOf} from './fleet/fleet.js';
+import {plainId} from './fleet/fleet-id.js';
 import {lookupCredentials} from './docker/registry-auth.js';
 import {applyTransferEvent, emptyProgress, type TransferKind, type TransferProgress} from './transfer-state.js';
 
@@ -65,8 +67,11 @@ export function createTransferStore(engine: Engine, options: TransferStoreOption
 		else timer ??= setTimeout(notify, flushMs);
 	}
 
+	/** The reference as written; in a fleet, `reference` also names the host (fleet-id.ts). */
+	const parse = (kind: TransferKind, reference: string) => (kind === 'pull' ? parseImageReference(plainId(reference)) : parsePushTarget(plainId(reference)));
+
 	async function run(id: number, kind: TransferKind, reference: string, signal: AbortSignal): Promise<void> {
-		const parsed = kind === 'pull' ? parseImageReference(reference) : parsePushTarget(reference);
+		const parsed = parse(kind, reference);
 		if ('error' in parsed) throw new Error(parsed.error);
 		const credentials = await lookupCredentials(parsed.reference.domain, {...(options.env ? {env: options.env} : {}), signal});
 		const events = kind === 'pull' ? engine.pullImage(reference, credentials, signal) : engine.pushImage(reference, credentials, signal);
@@ -74,8 +79,9 @@ export function createTransferStore(engine: Engine, options: TransferStoreOption
 	}
 
 	function shown(kind: TransferKind, reference: string): string {
-		const parsed = kind === 'pull' ? parseImageReference(reference) : parsePushTarget(reference);
-		return 'error' in parsed ? reference.trim() : familiarString(withDefaultTag(parsed.reference));
+		const parsed = parse(kind, reference);
+		const host = fleetOf(engine)?.ownerOf(reference);
+		return `${'error' in parsed ? plainId(reference).trim() : familiarString(withDefaultTag(parsed.reference))}${host ? ` on ${host.label}` : ''}`;
 	}
 
 	return {

@@ -4,8 +4,10 @@
 // requests at once: a change during a fetch schedules exactly one more. It runs
 // while anyone subscribes and stops with the last one.
 import type {Engine} from '../docker/engine.js';
+import {fleetOf} from '../fleet/fleet.js';
 import type {Monitor} from '../docker/monitor.js';
 import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+import {mergedListStore} from './merged-list-store.js';
 
 export type ResourceList<T> = {
 	readonly items: readonly T[];
@@ -127,7 +129,7 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 
 const stores = new WeakMap<Engine, WeakMap<ResourceDescriptor<unknown>, ListStore<unknown>>>();
 
-/** The shared store for this engine and resource (options apply when it is first made). */
+/** The shared store for this engine and resource (options apply when it is first made); a fleet's merges its members'. */
 export function listStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions = {}): ListStore<T> {
 	let byDescriptor = stores.get(engine);
 	if (!byDescriptor) {
@@ -137,7 +139,10 @@ export function listStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, 
 
 	let store = byDescriptor.get(descriptor as ResourceDescriptor<unknown>);
 	if (!store) {
-		store = createListStore(descriptor, engine, monitor, options) as ListStore<unknown>;
+		const fleet = fleetOf(engine);
+		store = (fleet && !descriptor.local
+			? mergedListStore(descriptor, fleet, fleet.members.map(member => listStore(descriptor, member.engine, member.monitor, options)))
+			: createListStore(descriptor, engine, monitor, options)) as ListStore<unknown>;
 		byDescriptor.set(descriptor as ResourceDescriptor<unknown>, store);
 	}
 

@@ -23,13 +23,19 @@ type Context<T> = {
 	readonly ownRemovals: Set<string>;
 	/** The members of a group row (a compose project), by the row's id; undefined for other ids. */
 	readonly expand?: (id: string) => {items: T[]; label: string} | undefined;
+	/**
+	 * Fetches the list again. Called when an action has ended: its events may have come and
+	 * gone before the daemon's list showed the change (after a kill, dockerd lists the
+	 * container as running until just before the request returns, past the `die` event).
+	 */
+	readonly relist?: () => void;
 };
 
 /**
  * Runs descriptor actions: on the marked rows, else the selected one, captured when
  * the key is pressed. Dangerous ones ask first; what was planned is what runs.
  */
-export function useActions<T>({engine, descriptor, dispatch, latest, ownRemovals, expand}: Context<T>) {
+export function useActions<T>({engine, descriptor, dispatch, latest, ownRemovals, expand, relist}: Context<T>) {
 	const pending = useRef<{request: ConfirmRequest; planned: Array<Planned<T>>; spec?: ActionSpec<T>; bulk?: Bulk<T>} | undefined>(undefined);
 	const flash = (text: string, tone: 'info' | 'error' = 'info') => dispatch({type: 'flash', flash: {text, tone}});
 
@@ -52,6 +58,7 @@ export function useActions<T>({engine, descriptor, dispatch, latest, ownRemovals
 		if (latest().list.marks.size > 0) dispatch({type: 'clearMarks'});
 		for (const step of planned) if (/^(Removing|Untagging)$/.test(step.operation.progress)) ownRemovals.add(descriptor.id(step.item));
 		const failures = await runPlanned(engine, descriptor, planned, force, next => dispatch({type: 'flash', flash: next}));
+		relist?.();
 		// The daemon refused what force would do (an image in several repositories): offer exactly that, asking again.
 		const forceable = force || !spec?.retryWithForce || !command ? [] : failures.filter(failure => spec.retryWithForce!(failure.error));
 		if (forceable.length === 0) return;
@@ -81,6 +88,8 @@ export function useActions<T>({engine, descriptor, dispatch, latest, ownRemovals
 		} catch (error) {
 			flash(`${bulk.spec.progress} ${descriptor.kind} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
 		}
+
+		relist?.();
 	}
 
 	function start(command: Command) {

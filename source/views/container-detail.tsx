@@ -8,6 +8,7 @@ import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {containers} from './containers.js';
+import {fleetOf} from '../fleet/fleet.js';
 import {InspectPane} from './inspect-pane.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
 import {ProcessesPane} from './processes-pane.js';
@@ -66,7 +67,10 @@ export function ContainerDetail({route, engine, monitor, dispatch, current, widt
 	// The stats tab has no keys of its own: nothing left over from the last tab may answer.
 	if (tab === 'stats') pane.current = undefined;
 
-	const status = summary ? `${summary.state}${summary.health ? ` (${summary.health})` : ''} · ${summary.image}` : list.loaded ? 'gone (removed)' : '';
+	const host = fleetOf(engine)?.ownerOf(container.id)?.label;
+	const state = summary ? `${summary.state}${summary.health ? ` (${summary.health})` : ''} · ${summary.image}` : list.loaded ? 'gone (removed)' : '';
+	// In a fleet: which host it is on.
+	const status = host === undefined ? state : `${state} · on ${host}`;
 	const paneProps = {engine, monitor, dispatch, current, back, width, height: bodyHeight};
 	return (
 		<Box flexDirection="column" height={height}>

@@ -32,7 +32,8 @@ export function ContextsView({route, contexts, dispatch, width, height}: Props) 
 			case 'context.close': dispatch({type: 'navigate', route: route.back}); break;
 			case 'context.use':
 				if (!selected) break;
-				if (selected.current) {
+				// In a fleet each of its contexts is current: enter keeps only the one chosen.
+				if (selected.current && list.filter(context => context.current).length === 1) {
 					dispatch({type: 'navigate', route: route.back});
 					break;
 				}
@@ -49,7 +50,7 @@ export function ContextsView({route, contexts, dispatch, width, height}: Props) 
 	useScreenKeys({scopes: ['contexts'], run});
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent} wrap="truncate">{truncate(`Contexts · ${list.length} · enter switches, live`, width)}</Text>
+			<Text bold color={theme.accent} wrap="truncate">{truncate(`Contexts · ${list.length} · enter switches, live · :ctx a,b watches several at once`, width)}</Text>
 			<Table columns={columns} rows={list} rowId={context => context.name} width={width} height={height - 1} scrollTop={Math.max(0, cursor - (height - 3))} selectedId={selected?.name} marks={new Set()} now={Date.now()} />
 		</Box>
 	);

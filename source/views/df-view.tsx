@@ -43,7 +43,7 @@ export function DfView({route, engine, monitor, dispatch, width, height}: Props)
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent} wrap="truncate">{truncate('Disk usage (docker system df)', width)}</Text>
+			<Text bold color={theme.accent} wrap="truncate">{truncate(`Disk usage (docker system df)${route.host === undefined ? '' : ` of ${engine.host}`}`, width)}</Text>
 			{fetched.value === undefined ? (
 				<Text color={fetched.error ? theme.error : theme.muted}>{truncate(fetched.error ? `Cannot read disk usage: ${fetched.error}` : 'Measuring… (the daemon walks every layer and volume)', width)}</Text>
 			) : (

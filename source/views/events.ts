@@ -1,5 +1,6 @@
 import type {Engine, EngineEvent} from '../docker/engine.js';
 import {shortId} from '../format.js';
+import {plainId} from '../fleet/fleet-id.js';
 import {eventLog, type LoggedEvent} from '../hooks/event-log.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 
@@ -11,8 +12,9 @@ export function eventTime(seconds: number): string {
 
 /** `web (a1b2c3d4e5f6)`; ids that are names already (volumes) once. */
 export function actorText(event: EngineEvent): string {
-	const id = /^(sha256:)?[0-9a-f]{64}$/.test(event.id) ? shortId(event.id) : event.id;
-	if (event.name === undefined || event.name === '' || event.name === event.id) return id;
+	const plain = plainId(event.id);
+	const id = /^(sha256:)?[0-9a-f]{64}$/.test(plain) ? shortId(plain) : plain;
+	if (event.name === undefined || event.name === '' || event.name === plain) return id;
 	return id === '' ? event.name : `${event.name} (${id})`;
 }
 
@@ -32,6 +34,8 @@ export const events: ResourceDescriptor<LoggedEvent> = {
 	scope: 'events',
 	list: async (engine: Engine) => [...eventLog(engine).snapshot()],
 	id: entry => String(entry.seq),
+	origin: entry => entry.event.id,
+	local: true,
 	label: entry => `${entry.event.type} ${entry.event.action}`,
 	columns: [
 		{header: 'TIME', width: 8, value: entry => eventTime(entry.event.time)},

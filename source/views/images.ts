@@ -2,6 +2,7 @@ import type {ContainerSummary, Engine} from '../docker/engine.js';
 import type {ImageSummary} from '../docker/objects.js';
 import {formatAge, formatBytes, pluralize, shortId} from '../format.js';
 import {messageOf} from '../run-action.js';
+import {onSameHost, plainId} from '../fleet/fleet-id.js';
 import type {Operation, ResourceDescriptor} from './resource-descriptor.js';
 
 /** One line of `docker images`: an image under one of its tags (a dangling image has one line, `<none>`). */
@@ -31,7 +32,8 @@ export function imageRows(images: readonly ImageSummary[], containers: readonly 
 		if (image.tags.length === 0) return [{key: image.id, image, repository: none, tag: none, users}];
 		return image.tags.map(reference => {
 			const [repository, tag] = splitReference(reference);
-			return {key: reference, image, reference, repository, tag, users};
+			// In a fleet the same tag is on several hosts: the key names the image's host too.
+			return {key: onSameHost(reference, image.id), image, reference, repository, tag, users};
 		});
 	});
 }
@@ -51,7 +53,7 @@ function removal(row: ImageRow): Operation {
 		progress: untag ? 'Untagging' : 'Removing',
 		done: untag ? 'untagged' : 'removed',
 		dangerous: true,
-		run: async (engine, {force}) => engine.remove('images', row.reference ?? row.image.id, {force}),
+		run: async (engine, {force}) => engine.remove('images', row.reference === undefined ? row.image.id : onSameHost(row.reference, row.image.id), {force}),
 	};
 }
 
@@ -86,7 +88,7 @@ export const images: ResourceDescriptor<ImageRow> = {
 	// Newest first, as `docker images`; tags of one image together.
 	sort: (a, b) => b.image.created - a.image.created || a.image.id.localeCompare(b.image.id) || label(a).localeCompare(label(b)),
 	stateOf: row => (row.users.length > 0 ? `used by ${row.users.join(', ')}` : 'unused'),
-	searchText: row => `${label(row)}\n${row.image.id}\n${row.users.join('\n')}${dangling(row) ? '\ndangling' : ''}`.toLowerCase(),
+	searchText: row => `${label(row)}\n${plainId(row.image.id)}\n${row.users.join('\n')}${dangling(row) ? '\ndangling' : ''}`.toLowerCase(),
 	// A container made or removed changes who uses an image.
 	refreshOn: ['image', 'container'],
 	emptyMessage: 'No images',

@@ -78,6 +78,10 @@ export type ResourceDescriptor<T> = {
 	readonly scope: ResourceScope;
 	readonly list: (engine: Engine, signal: AbortSignal) => Promise<T[]>;
 	readonly id: (item: T) => string;
+	/** The daemon id that says which host a row came from, when `id` is not one (events are numbered by dtui). */
+	readonly origin?: (item: T) => string;
+	/** Listed from what dtui already holds (the event log), not asked of each daemon: a fleet lists it once. */
+	readonly local?: boolean;
 	/** How a person names it in messages ("web"). */
 	readonly label: (item: T) => string;
 	readonly columns: ReadonlyArray<Column<T>>;

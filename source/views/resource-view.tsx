@@ -4,6 +4,7 @@ import {place, type ListKind} from '../app-state.js';
 import {listScopes, type Command} from '../keymap/keymap.js';
 import {useActions} from '../hooks/use-actions.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
+import {listStore} from '../hooks/list-store.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useFollow} from '../hooks/use-follow.js';
 import {useConnection} from '../hooks/use-connection.js';
@@ -14,6 +15,8 @@ import {theme} from '../theme.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 import {arrangeRows, displayColumns, groupRowId, type DisplayRow} from './row-groups.js';
 import type {ScreenProps} from '../screens.js';
+import {useHostColumn} from '../fleet/host-column.js';
+import {plainId} from '../fleet/fleet-id.js';
 
 type Props<T> = Pick<ScreenProps, 'engine' | 'monitor' | 'state' | 'dispatch' | 'current' | 'width' | 'height' | 'copyToClipboard' | 'refresh'> & {
 	readonly kind: ListKind;
@@ -23,9 +26,10 @@ type Props<T> = Pick<ScreenProps, 'engine' | 'monitor' | 'state' | 'dispatch' | 
 const rowId = <T,>(row: DisplayRow<T>) => row.id;
 
 /** The one list view: any descriptor as a filtered, marked, virtualised table with its actions. */
-export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispatch, current, width, height, copyToClipboard, refresh}: Props<T>) {
+export function ResourceView<T>({kind, descriptor: listed, engine, monitor, state, dispatch, current, width, height, copyToClipboard, refresh}: Props<T>) {
 	const connection = useConnection(monitor);
-	const data = useResourceList(descriptor, engine, monitor, refresh);
+	const data = useResourceList(listed, engine, monitor, refresh);
+	const descriptor = useHostColumn(listed, engine);
 	const stored = state.lists[kind];
 	// A log (events) can hold still while the daemon goes on.
 	const follow = useFollow(descriptor.follows === true, data.items, descriptor.id);
@@ -64,7 +68,7 @@ export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispa
 		return group?.kind === 'group' ? {items: [...group.members], label: `${descriptor.group?.noun ?? 'group'} ${group.key}`} : undefined;
 	}
 
-	const actions = useActions({engine, descriptor, dispatch, latest, ownRemovals: ownRemovals.current, expand});
+	const actions = useActions({engine, descriptor, dispatch, latest, ownRemovals: ownRemovals.current, expand, relist: () => listStore(listed, engine, monitor, refresh).refresh()});
 
 	useEffect(() => {
 		dispatch({type: 'rows', ids, page});
@@ -93,7 +97,7 @@ export function ResourceView<T>({kind, descriptor, engine, monitor, state, dispa
 		}
 
 		if (!row) return;
-		copyToClipboard(descriptor.id(row.item));
+		copyToClipboard(plainId(descriptor.id(row.item)));
 		dispatch({type: 'flash', flash: {tone: 'info', text: `Copied the id of ${descriptor.label(row.item)} to the clipboard`}});
 	}
 

@@ -1,6 +1,7 @@
 import type {ContainerSummary, Engine} from '../docker/engine.js';
 import type {VolumeSummary} from '../docker/objects.js';
 import {formatBytes, pluralize} from '../format.js';
+import {plainId} from '../fleet/fleet-id.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 
 export type VolumeRow = {
@@ -28,6 +29,8 @@ async function listVolumeRows(engine: Engine, signal: AbortSignal): Promise<Volu
 	return volumeRows(volumes, sized, containers);
 }
 
+/** Its name as shown (in a fleet its id also names the host). */
+const name = (row: VolumeRow) => plainId(row.volume.name);
 const sizeOf = (row: VolumeRow) => (row.volume.size === undefined ? '-' : formatBytes(row.volume.size));
 
 function freed(rows: readonly VolumeRow[]): string {
@@ -49,9 +52,9 @@ export const volumes: ResourceDescriptor<VolumeRow> = {
 	scope: 'objects',
 	list: listVolumeRows,
 	id: row => row.volume.name,
-	label: row => row.volume.name,
+	label: name,
 	columns: [
-		{header: 'NAME', width: 'flex', minWidth: 12, value: row => row.volume.name},
+		{header: 'NAME', width: 'flex', minWidth: 12, value: name},
 		{header: 'DRIVER', width: 7, dropOrder: 2, value: row => row.volume.driver},
 		{header: 'MOUNTPOINT', width: 'flex', minWidth: 12, dropOrder: 1, value: row => row.volume.mountpoint},
 		{header: 'SIZE', width: 8, align: 'right', value: sizeOf},
@@ -59,7 +62,7 @@ export const volumes: ResourceDescriptor<VolumeRow> = {
 	],
 	sort: (a, b) => a.volume.name.localeCompare(b.volume.name),
 	stateOf: row => (row.users.length > 0 ? `used by ${row.users.join(', ')}` : 'unused'),
-	searchText: row => `${row.volume.name}\n${row.volume.driver}\n${row.volume.mountpoint}\n${row.users.join('\n')}`.toLowerCase(),
+	searchText: row => `${name(row)}\n${row.volume.driver}\n${row.volume.mountpoint}\n${row.users.join('\n')}`.toLowerCase(),
 	refreshOn: ['volume', 'container'],
 	emptyMessage: 'No volumes',
 	actions: {
@@ -78,6 +81,6 @@ export const volumes: ResourceDescriptor<VolumeRow> = {
 		},
 	},
 	opens: {
-		'list.inspect': (row, back) => ({screen: 'inspect', kind: 'volumes', id: row.volume.name, title: `Volume ${row.volume.name}`, search: '', back}),
+		'list.inspect': (row, back) => ({screen: 'inspect', kind: 'volumes', id: row.volume.name, title: `Volume ${name(row)}`, search: '', back}),
 	},
 };

@@ -3,9 +3,9 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
-import {createMonitor} from '../../source/docker/monitor.js';
+import {createMonitor, type Monitor} from '../../source/docker/monitor.js';
 import {createFakeEngine, type FakeEngine} from '../../source/docker/fake-engine.js';
-import type {ContainerSummary} from '../../source/docker/engine.js';
+import type {ContainerSummary, Engine} from '../../source/docker/engine.js';
 import {readOnlyEngine} from '../../source/docker/read-only-engine.js';
 import {defaultContainerOptions, type ContainerOptions} from '../../source/container-options.js';
 import type {ContextSwitcher} from '../../source/context-switcher.js';
@@ -37,6 +37,9 @@ export type RenderedApp = {
 	unmount(): void;
 };
 
+/** Pings often and gives up fast: a fake that goes away is noticed within ~100 ms. */
+export const testMonitor = {pingIntervalMs: 50, pingTimeoutMs: 50, backoffMs: [20]} as const;
+
 export async function tick(ms = 20): Promise<void> {
 	return new Promise(resolve => {
 		setTimeout(resolve, ms);
@@ -45,11 +48,12 @@ export async function tick(ms = 20): Promise<void> {
 
 export async function renderApp(
 	containers: ContainerSummary[],
-	options: {readOnly?: boolean; columns?: number; rows?: number; fake?: FakeEngine; terminal?: TerminalHost; containerOptions?: Partial<ContainerOptions>; contexts?: ContextSwitcher} = {},
+	options: {readOnly?: boolean; columns?: number; rows?: number; fake?: FakeEngine; terminal?: TerminalHost; containerOptions?: Partial<ContainerOptions>; contexts?: ContextSwitcher; session?: {engine: Engine; monitor: Monitor}} = {},
 ): Promise<RenderedApp> {
 	const fake = options.fake ?? createFakeEngine({containers});
-	const engine = options.readOnly ? readOnlyEngine(fake) : fake;
-	const monitor = createMonitor(engine, {pingIntervalMs: 50, pingTimeoutMs: 50, backoffMs: [20]});
+	// A session given (a fleet's) is used as it is; otherwise one over the fake.
+	const engine = options.session?.engine ?? (options.readOnly ? readOnlyEngine(fake) : fake);
+	const monitor = options.session?.monitor ?? createMonitor(engine, testMonitor);
 	const clipboard: string[] = [];
 	const app = render(
 		<App

@@ -28,6 +28,8 @@ test('anything else is left to cli.tsx', () => {
 		['--read-only=yes'],
 		['--host', 'a', '--host', 'b'],
 		['-H', 'a', '--host', 'b'],
+		['--context', 'a,b'],
+		['images'],
 		['--debug'],
 		['--log-lines', '10'],
 	]) {

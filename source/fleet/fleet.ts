@@ -1,0 +1,59 @@
+// Several daemons watched as one dashboard: each member keeps its own engine (ids
+// tagged with its key) and its own monitor (heartbeat, events, reconnection), so a
+// host that is down or hung only ever affects its own rows.
+import type {Engine} from '../docker/engine.js';
+import type {Monitor} from '../docker/monitor.js';
+import {splitId} from './fleet-id.js';
+
+export type FleetMember = {
+	/** What its tagged ids end with. */
+	readonly key: string;
+	/** The HOST column's text. */
+	readonly label: string;
+	/** Speaks tagged ids (tagged-engine.ts). */
+	readonly engine: Engine;
+	readonly monitor: Monitor;
+};
+
+export type Fleet = {
+	readonly members: readonly FleetMember[];
+	/** The member a tagged id (or any text tagged like one) belongs to. */
+	ownerOf(tagged: string): FleetMember | undefined;
+};
+
+export function createFleetIndex(members: readonly FleetMember[]): Fleet {
+	const byKey = new Map(members.map(member => [member.key, member]));
+	return {
+		members,
+		ownerOf(tagged) {
+			const split = splitId(tagged);
+			return split === undefined ? undefined : byKey.get(split.key);
+		},
+	};
+}
+
+const fleets = new WeakMap<object, Fleet>();
+
+/** Marks an engine (or monitor) as standing for a fleet. */
+export function registerFleet<T extends object>(target: T, fleet: Fleet): T {
+	fleets.set(target, fleet);
+	return target;
+}
+
+/** The fleet an engine stands for; undefined for one daemon. */
+export function fleetOf(target: Engine | Monitor): Fleet | undefined {
+	return fleets.get(target);
+}
+
+/** The engine and monitor of one member (by key), or the ones given when there is no such member. */
+export function memberView<T extends {readonly engine: Engine; readonly monitor: Monitor}>(props: T, key: string | undefined): T {
+	const member = key === undefined ? undefined : fleetOf(props.engine)?.members.find(one => one.key === key);
+	return member ? {...props, engine: member.engine, monitor: member.monitor} : props;
+}
+
+/** The member a daemon-wide screen should describe: the selected row's host, else the first. */
+export function hostForScreen(engine: Engine, selectedId: string | undefined): string | undefined {
+	const fleet = fleetOf(engine);
+	if (!fleet) return undefined;
+	return (selectedId === undefined ? undefined : fleet.ownerOf(selectedId))?.key ?? fleet.members[0]?.key;
+}
