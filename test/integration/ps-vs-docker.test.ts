@@ -65,6 +65,14 @@ describe('dtui ps agrees with docker ps', {skip: realDaemonSkip()}, () => {
 		assert.ok(new Set(sets).size >= 7 && sets.every(set => set !== ''), sets.join('\n'));
 	});
 
+	test('--no-trunc: the whole ids, as docker ps --no-trunc prints them', () => {
+		const dockerIds = execFileSync('docker', ['-H', `unix://${daemonSocket!}`, 'ps', '-a', '-q', '--no-trunc', '--filter', `name=${prefix}`], {encoding: 'utf8'});
+		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '-a', '-q', '--no-trunc', '--filter', `name=${prefix}`], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+		assert.equal(result.status, 0);
+		assert.match(result.stdout, /^(?:[0-9a-f]{64}\n){5}$/);
+		assert.deepEqual(result.stdout.split('\n').sort(), dockerIds.split('\n').sort());
+	});
+
 	test('a bad filter is a usage error, one line, exit 2', () => {
 		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '--filter', 'status=sleeping'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
 		assert.equal(result.status, 2);
