@@ -67,7 +67,8 @@ export type HostConnection = {
  * targets, in order. Both at once is the CLI's error. Empty: the usual resolution.
  */
 export function targetsOf(hosts: readonly string[], contexts: readonly string[]): HostTarget[] {
-	const split = (values: readonly string[]) => values.flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean);
+	// An empty value stays itself: the resolution says what is wrong with it.
+	const split = (values: readonly string[]) => values.flatMap(value => (value.includes(',') ? value.split(',').map(part => part.trim()).filter(Boolean) : [value]));
 	if (hosts.length > 0 && contexts.length > 0) throw new ConnectFailure('conflicting options: cannot specify both --host and --context');
 	return [...split(hosts).map(host => ({host})), ...split(contexts).map(context => ({context}))];
 }

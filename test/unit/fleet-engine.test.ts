@@ -57,6 +57,7 @@ describe('fleet ids', () => {
 		assert.deepEqual(targetsOf(['unix:///a', 'unix:///b'], []), [{host: 'unix:///a'}, {host: 'unix:///b'}]);
 		assert.deepEqual(targetsOf([], ['one,two', 'three']), [{context: 'one'}, {context: 'two'}, {context: 'three'}]);
 		assert.deepEqual(targetsOf([], []), []);
+		assert.deepEqual(targetsOf([''], []), [{host: ''}], 'an empty --host is its own mistake, not the default');
 		assert.throws(() => targetsOf(['unix:///a'], ['one']), /^Error: conflicting options: cannot specify both --host and --context$/);
 	});
 });
