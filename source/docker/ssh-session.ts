@@ -132,17 +132,37 @@ export async function connectSsh(target: SshTarget, env: Env): Promise<SshSessio
 
 				channel.once('close', release);
 				let answered = false;
+				let exited = false;
+				let heldEnd = false;
 				let stderr = '';
 				// Watched where the channel pushes data: a 'data' listener would start the
-				// stream flowing before the HTTP client reads it.
+				// stream flowing before the HTTP client reads it. An end before any answer is
+				// held until the exit status is known: sshd may send the EOF first, and the
+				// HTTP client would then only say "socket hang up".
 				const push = channel.push.bind(channel);
 				channel.push = (chunk: unknown, encoding?: BufferEncoding) => {
+					if (chunk === null && !answered && !exited) {
+						heldEnd = true;
+						return false;
+					}
+
 					if (chunk !== null) answered = true;
 					return push(chunk, encoding);
 				};
+
+				const releaseEnd = () => {
+					if (heldEnd && !channel.destroyed) push(null);
+					heldEnd = false;
+				};
+
 				channel.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
 				channel.on('exit', (code: number | null) => {
-					if (answered || code === 0) return;
+					exited = true;
+					if (answered || code === 0) {
+						releaseEnd();
+						return;
+					}
+
 					// The HTTP client sees only "socket hang up"; say what the remote said.
 					const failure =
 						code === commandNotFound
@@ -150,6 +170,11 @@ export async function connectSsh(target: SshTarget, env: Env): Promise<SshSessio
 							: new EngineError('unreachable', `docker system dial-stdio on ${name} failed: ${lines(stderr)[0] || `exit code ${code}`}`);
 					channel.emit('error', failure);
 					channel.destroy();
+				});
+				// No exit status at all (the connection went): the end goes through as it came.
+				channel.once('close', () => {
+					exited = true;
+					releaseEnd();
 				});
 				resolve(channel);
 			};
