@@ -10,13 +10,33 @@ const maxHostWidth = 20;
 
 export function withHostColumn<T>(descriptor: ResourceDescriptor<T>, fleet: Fleet): ResourceDescriptor<T> {
 	const host = (item: T) => fleet.ownerOf(descriptor.origin?.(item) ?? descriptor.id(item))?.label ?? '';
-	const width = Math.min(maxHostWidth, Math.max(4, ...fleet.members.map(member => displayWidth(member.label))));
+	const group = descriptor.group;
+	/** A group (a compose project) is one per host: `shop on web1`, its own name kept for the clipboard. */
+	const names = new Map<string, string>();
+	// Grouped lists draw a fold marker or an indent before the first column's text.
+	const width = Math.min(maxHostWidth, Math.max(4, ...fleet.members.map(member => displayWidth(member.label)))) + (group ? 2 : 0);
 	return {
 		...descriptor,
 		columns: [{header: 'HOST', width, value: host}, ...descriptor.columns],
 		// Every dialog and message names the host too: "Stop web on db2?".
 		label: item => `${descriptor.label(item)} on ${host(item)}`,
 		searchText: item => `${host(item).toLowerCase()}\n${descriptor.searchText(item)}`,
+		...(group
+			? {
+					group: {
+						...group,
+						key(item: T) {
+							const own = group.key(item);
+							if (own === undefined) return undefined;
+							const key = `${own} on ${host(item)}`;
+							names.set(key, own);
+							return key;
+						},
+						name: (key: string) => names.get(key) ?? key,
+						cells: (key: string, members: readonly T[]) => ({...group.cells(names.get(key) ?? key, members), HOST: members[0] === undefined ? '' : host(members[0])}),
+					},
+				}
+			: {}),
 	};
 }
 

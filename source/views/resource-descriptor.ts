@@ -69,6 +69,8 @@ export type GroupSpec<T> = {
 	readonly noun: string;
 	/** The group row's cells by column header (the first column gets the fold marker). */
 	readonly cells: (key: string, members: readonly T[]) => Readonly<Record<string, string>>;
+	/** The group's own name when the key says more (in a fleet, its host): what `c` copies. */
+	readonly name?: (key: string) => string;
 };
 
 export type ResourceDescriptor<T> = {

@@ -91,7 +91,7 @@ export function ResourceView<T>({kind, descriptor: listed, engine, monitor, stat
 	function copySelectedId() {
 		const row = selectedRow();
 		if (row?.kind === 'group') {
-			copyToClipboard(row.key);
+			copyToClipboard(descriptor.group?.name?.(row.key) ?? row.key);
 			dispatch({type: 'flash', flash: {tone: 'info', text: `Copied the name of ${descriptor.group?.noun ?? 'group'} ${row.key} to the clipboard`}});
 			return;
 		}

@@ -92,9 +92,10 @@ describe('a fleet of two daemons', () => {
 		const screen = await app.waitFor('api');
 		assert.equal(lineWith(screen, 'dtui ·'), 'dtui · 2 hosts · 2 running / 3 total');
 		assert.equal(lineWith(screen, '● one'), '● one 1/2 · ● two 1/1');
-		assert.match(lineWith(screen, 'HOST')!, /^ {3}HOST NAME/);
-		assert.match(lineWith(screen, ' api ')!, /^› {2}two {2}api /);
-		assert.match(lineWith(screen, ' web ')!, /^ {3}one {2}web /);
+		// Room for a project row's fold marker: containers can be grouped.
+		assert.match(lineWith(screen, 'HOST')!, /^ {3}HOST {3}NAME/);
+		assert.match(lineWith(screen, ' api ')!, /^› {2}two {4}api /);
+		assert.match(lineWith(screen, ' web ')!, /^ {3}one {4}web /);
 	});
 
 	test('an action goes to the host of the row, never to the other with the same id', async () => {
@@ -199,6 +200,26 @@ describe('a fleet of two daemons', () => {
 		await eventually(() => two.calls.some(call => call.method === 'pullImage'), 'the pull on two');
 		assert.deepEqual(two.calls.filter(call => call.method === 'pullImage').map(call => call.args[0]), ['busybox:1.36']);
 		assert.equal(one.calls.filter(call => call.method === 'pullImage').length, 0);
+	});
+
+	test('a compose project of the same name on two hosts is two project rows, each acting on its own host', async () => {
+		const labels = {'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web'};
+		const one = createFakeEngine({containers: [fakeContainer({id: sharedId, name: 'shop-web-1', state: 'running', labels})]});
+		const two = createFakeEngine({containers: [fakeContainer({id: sharedId, name: 'shop-web-1', state: 'running', labels})]});
+		const session = createFleetSession([{label: 'one', engine: one, info: await one.ping()}, {label: 'two', engine: two, info: await two.ping()}], {monitor: testMonitor});
+		const app = await renderApp([], {fake: one, session, columns: 110});
+		opened.push(app);
+		const screen = await app.waitFor('▾ two');
+		assert.match(lineWith(screen, '▾ one')!, /▾ one +shop +1 service +1\/1/);
+		assert.match(lineWith(screen, '▾ two')!, /▾ two +shop +1 service +1\/1/);
+		await app.press('g', 's');
+		await app.waitFor('Stop project shop on one (shop-web-1 on one)?');
+		await app.press('y');
+		await eventually(() => actions(one).length === 1, 'the stop on one');
+		assert.deepEqual(actions(one), [[sharedId, 'stop']]);
+		assert.deepEqual(actions(two), []);
+		await app.press('c');
+		assert.deepEqual(app.clipboard, ['shop']);
 	});
 
 	test(':info describes the host of the selected row', async () => {
