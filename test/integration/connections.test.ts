@@ -8,6 +8,8 @@ import {resolveEndpoint, type ResolveOptions} from '../../source/docker/connecti
 import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
 import type {Engine} from '../../source/docker/engine.js';
 import {EngineError} from '../../source/docker/errors.js';
+import {connectMany} from '../../source/connect.js';
+import {createFleetSession} from '../../source/fleet/fleet-session.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
 import {daemonSocket, realDaemonSkip, removeTestContainers, testDocker, createTestContainer} from '../helpers/daemon.js';
 import {writeContext} from '../helpers/docker-config.js';
@@ -162,6 +164,24 @@ describe('ssh:// through OpenSSH on 127.0.0.1', {skip: skip || toolSkip(sshdBina
 			assert.equal(await seen, id);
 			stop.abort();
 		});
+	});
+
+	test('a fleet of the local socket and ssh:// lists the daemon once per host and acts through the row\'s host', async () => {
+		const id = await createTestContainer(testDocker(), {name: 'dtui-ssh-fleet', start: true});
+		const before = sshd.logins();
+		const hosts = await connectMany([{host: `unix://${daemonSocket!}`}, {host: url(sshd.ports.normal)}], {readOnly: false, env: {...env(sshd.home), DOCKER_CONFIG: emptyConfig}});
+		const session = createFleetSession(hosts);
+		try {
+			assert.deepEqual(hosts.map(host => [host.label, host.error]), [[daemonSocket!.replace(/\/docker\.sock$/, ''), undefined], ['127.0.0.1:' + String(sshd.ports.normal), undefined]]);
+			const rows = (await session.engine.listContainers()).filter(container => container.name === 'dtui-ssh-fleet');
+			assert.deepEqual(rows.map(row => row.id), [`${id}#1`, `${id}#2`]);
+			await session.engine.containerAction(`${id}#2`, 'kill');
+			assert.equal((await testDocker().getContainer(id).inspect()).State.Running, false);
+			assert.equal(sshd.logins() - before, 1, 'the kill went over the ssh host\'s one connection');
+		} finally {
+			session.monitor.stop();
+			session.engine.close();
+		}
 	});
 
 	test('sshd forbids forwarding: dial-stdio channels, still one connection', async () => {
