@@ -57,3 +57,9 @@ export function hostForScreen(engine: Engine, selectedId: string | undefined): s
 	if (!fleet) return undefined;
 	return (selectedId === undefined ? undefined : fleet.ownerOf(selectedId))?.key ?? fleet.members[0]?.key;
 }
+
+/** How a container is named where its row's HOST column is not beside it: `web on db2` in a fleet. */
+export function nameOnHost(engine: Engine, id: string, name: string): string {
+	const host = fleetOf(engine)?.ownerOf(id)?.label;
+	return host === undefined ? name : `${name} on ${host}`;
+}

@@ -13,6 +13,7 @@ import {padEnd, padStart, truncate} from '../sanitize.js';
 import {theme} from '../theme.js';
 import {containers} from './containers.js';
 import type {RouteScreenProps} from '../screens.js';
+import {nameOnHost} from '../fleet/fleet.js';
 
 type Props = RouteScreenProps<'top'>;
 
@@ -90,7 +91,7 @@ export function TopView({route, engine, monitor, dispatch, current, width, heigh
 				const sample = samples.get(item.id);
 				const memory = sample ? `${formatBinaryBytes(sample.memoryUsage)} / ${formatBinaryBytes(sample.memoryLimit)}` : '';
 				const net = sample ? `${formatBytes(sample.networkRx)} / ${formatBytes(sample.networkTx)}` : '';
-				const text = cells(item.name, sample ? formatPercent(sample.cpuPercent) : '…', memory, sample ? formatPercent(sample.memoryPercent) : '', net, sample?.pids === undefined ? '' : String(sample.pids));
+				const text = cells(nameOnHost(engine, item.id, item.name), sample ? formatPercent(sample.cpuPercent) : '…', memory, sample ? formatPercent(sample.memoryPercent) : '', net, sample?.pids === undefined ? '' : String(sample.pids));
 				const isSelected = item.id === rows[cursor]?.id;
 				return (
 					<Text key={item.id} inverse={isSelected} wrap="truncate">{truncate(`${isSelected ? '›' : ' '} ${text}`, width)}</Text>

@@ -222,6 +222,16 @@ describe('a fleet of two daemons', () => {
 		assert.deepEqual(app.clipboard, ['shop']);
 	});
 
+	test('logs of rows from both hosts and :top name each container with its host', async () => {
+		const {app} = await openFleet();
+		await app.waitFor('api');
+		await app.press(keys.space, keys.space, 'l');
+		await app.waitFor('Logs of 2 marked containers: api on two web on one');
+		await app.press('q', ':', ...'top', keys.enter);
+		const screen = await app.waitFor('api on two');
+		assert.ok(lineWith(screen, 'web on one'), screen);
+	});
+
 	test(':info describes the host of the selected row', async () => {
 		const {app} = await openFleet();
 		await app.waitFor('api');
