@@ -22,13 +22,16 @@ async function everyMember<T>(members: readonly FleetMember[], ask: (member: Fle
 	);
 }
 
-/** Members' event streams as one; it fails when any of them does. */
+/** Members' event streams as one: it fails when any of them does, and ends when all have. */
 async function* mergedEvents(members: readonly FleetMember[], signal: AbortSignal, since?: number): AsyncGenerator<EngineEvent> {
 	const queue: EngineEvent[] = [];
 	let failure: unknown;
 	let wake: (() => void) | undefined;
+	let open = members.length;
 	const stop = new AbortController();
 	const both = AbortSignal.any([signal, stop.signal]);
+	// One listener for the whole stream, not one per wait.
+	const aborted = new Promise<void>(resolve => signal.addEventListener('abort', () => resolve(), {once: true}));
 	for (const member of members) {
 		void (async () => {
 			try {
@@ -38,6 +41,8 @@ async function* mergedEvents(members: readonly FleetMember[], signal: AbortSigna
 				}
 			} catch (error) {
 				failure ??= error;
+			} finally {
+				open--;
 				wake?.();
 			}
 		})();
@@ -52,10 +57,8 @@ async function* mergedEvents(members: readonly FleetMember[], signal: AbortSigna
 			}
 
 			if (failure !== undefined) throw failure;
-			await new Promise<void>(resolve => {
-				wake = resolve;
-				signal.addEventListener('abort', () => resolve(), {once: true});
-			});
+			if (open === 0) return;
+			await Promise.race([new Promise<void>(resolve => (wake = resolve)), aborted]);
 			wake = undefined;
 		}
 	} finally {
