@@ -24,8 +24,10 @@ export function mergedListStore<T>(descriptor: ResourceDescriptor<T>, fleet: Fle
 		const errors: string[] = [];
 		let some = false;
 		let all = true;
+		let live = 0;
 		fleet.members.forEach((member, index) => {
 			if (member.monitor.status().state === 'disconnected') return;
+			live++;
 			const list = stores[index]!.snapshot();
 			if (list.loaded) {
 				some = true;
@@ -45,6 +47,7 @@ export function mergedListStore<T>(descriptor: ResourceDescriptor<T>, fleet: Fle
 		}
 
 		shown ||= some;
+		if (live === 0) errors.push('no host is connected');
 		merged = {items: items.sort(descriptor.sort), loaded: some, ...(errors.length > 0 ? {error: errors.join('; ')} : {})};
 		for (const listener of listeners) listener();
 	}

@@ -168,6 +168,10 @@ describe('a fleet of two daemons', () => {
 		two.reconnect();
 		screen = await app.waitFor(' api ');
 		assert.equal(lineWith(screen, '● one'), '● one 2/3 · ● two 1/1');
+		one.disconnect();
+		two.disconnect();
+		screen = await app.waitFor('Cannot list containers: no host is connected');
+		assert.match(lineWith(screen, '✖ one')!, /^✖ one down: .* · ✖ two down: /);
 	});
 
 	test('a host that hangs never holds up the other\'s list', async () => {
