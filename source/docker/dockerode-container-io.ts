@@ -131,6 +131,9 @@ export function createContainerIo({docker, label, closing, requestTimeoutMs}: Co
 			stream = Duplex.from({readable: output, writable: socket});
 		}
 
+		// The daemon ending its side ends the session: over an SSH forward the channel only
+		// closes once both sides have ended, and ours would otherwise stay open for ever.
+		socket.once('end', () => socket.end());
 		const ended = new Promise<{exitCode?: number}>(resolve => {
 			socket.once('close', () => {
 				void exitCode().then(code => resolve(code === undefined ? {} : {exitCode: code}), () => resolve({}));

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import type {ContainerSession, LogLine, LogOptions, LogStreamName} from '../../source/docker/container-io.js';
+import type {LogLine, LogOptions, LogStreamName} from '../../source/docker/container-io.js';
 import type {Engine} from '../../source/docker/engine.js';
 import {EngineError} from '../../source/docker/errors.js';
 import {findShell} from '../../source/container-shell.js';
+import {readUntil} from '../helpers/session-output.js';
 
 // What the screens inside a container rely on, run against the fake and a real dockerd:
 // logs (streams apart, tail, since, follow, TTY), stats, top, exec and attach.
@@ -39,29 +40,6 @@ async function logOf(engine: Engine, id: string, count: number, options: Omit<Lo
 		if (lines.length >= count || Date.now() > deadline) return lines;
 		await sleep(50);
 	}
-}
-
-/** Everything the session prints until `done` says enough; answers a shell's cursor-position question like a terminal. */
-async function readUntil(session: ContainerSession, done: (output: string) => boolean): Promise<string> {
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no such output in 5 s; got ${JSON.stringify(output)}`)), 5000);
-		const onData = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('\u001B[6n')) {
-				output = output.replace('\u001B[6n', '');
-				session.stream.write('\u001B[1;1R');
-			}
-
-			if (done(output)) {
-				clearTimeout(timer);
-				session.stream.off('data', onData);
-				resolve(output);
-			}
-		};
-
-		session.stream.on('data', onData);
-	});
 }
 
 const pairs = (lines: readonly LogLine[]) => lines.map(line => [line.stream, line.text]);

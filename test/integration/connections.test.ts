@@ -16,6 +16,7 @@ import {writeContext} from '../helpers/docker-config.js';
 import {freePort, toolSkip} from '../helpers/free-port.js';
 import {podmanBinary, startPodman, type PodmanService} from '../helpers/podman.js';
 import {sshdBinary, startSshd, type Sshd} from '../helpers/sshd.js';
+import {readUntil} from '../helpers/session-output.js';
 
 // Every way dtui reaches a daemon other than the local socket, against real servers on
 // loopback: a second dockerd with TLS, an OpenSSH server in front of the test daemon,
@@ -181,6 +182,22 @@ describe('ssh:// through OpenSSH on 127.0.0.1', {skip: skip || toolSkip(sshdBina
 		} finally {
 			session.monitor.stop();
 			session.engine.close();
+		}
+	});
+
+	test('exec rides ssh:// too, forwarded or through dial-stdio: a command\'s output, an interactive shell', async () => {
+		const id = await createTestContainer(testDocker(), {name: 'dtui-ssh-exec', start: true});
+		for (const port of [sshd.ports.normal, sshd.ports.noForwarding]) {
+			await withEngine({host: url(port), env: env(sshd.home)}, async engine => {
+				assert.deepEqual(await engine.execRun(id, ['echo', 'over-ssh']), {exitCode: 0, output: 'over-ssh'});
+				const session = await engine.execSession(id, ['sh'], {columns: 80, rows: 24});
+				// The shell's answer, not the echo of what was typed.
+				const answered = readUntil(session, output => output.includes('typed-42\r\n'));
+				session.stream.write('echo typed-$((40 + 2))\r');
+				await answered;
+				session.stream.write('exit 4\r');
+				assert.deepEqual(await session.ended, {exitCode: 4}, `port ${port}`);
+			});
 		}
 	});
 
