@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Docker from 'dockerode';
 import {execFileSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir, userInfo} from 'node:os';
@@ -62,7 +63,8 @@ describe('a TLS daemon on 127.0.0.1', {skip}, () => {
 		host = `tcp://127.0.0.1:${port}`;
 		execFileSync(script, ['--stop', base], {stdio: 'ignore'});
 		execFileSync(script, [base, '--tlsverify', `--tlscacert=${certs.server.ca}`, `--tlscert=${certs.server.cert}`, `--tlskey=${certs.server.key}`, '-H', host], {
-			env: {...process.env, NO_IMAGE: '1'},
+			// With busybox:local: a shell over TLS needs a container to run in.
+			env: process.env,
 			stdio: ['ignore', 'ignore', 'pipe'],
 			timeout: 60_000,
 		});
@@ -81,6 +83,25 @@ describe('a TLS daemon on 127.0.0.1', {skip}, () => {
 			assert.equal(info.engine, 'Docker Engine');
 			assert.deepEqual(await engine.listContainers(), []);
 		});
+	});
+
+	test('a shell over TLS runs what is typed and ends when it exits', async () => {
+		// Made through the daemon's own unix socket: the test's tools do not speak TLS.
+		const local = new Docker({socketPath: `${base}/docker.sock`});
+		const id = await createTestContainer(local, {name: 'dtui-tls-exec', start: true});
+		try {
+			await withEngine({host, env: env(certs.client)}, async engine => {
+				assert.deepEqual(await engine.execRun(id, ['echo', 'over-tls']), {exitCode: 0, output: 'over-tls'});
+				const session = await engine.execSession(id, ['sh'], {columns: 80, rows: 24});
+				const answered = readUntil(session, output => output.includes('typed-42\r\n'));
+				session.stream.write('echo typed-$((40 + 2))\r');
+				await answered;
+				session.stream.write('exit 5\r');
+				assert.deepEqual(await session.ended, {exitCode: 5});
+			});
+		} finally {
+			await local.getContainer(id).remove({force: true});
+		}
 	});
 
 	test('from a context with TLS files', async () => {
