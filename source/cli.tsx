@@ -83,6 +83,15 @@ function fail(message: string, code: number): never {
 	process.exit(code);
 }
 
+/**
+ * meow drops a repeatable flag given without a value (`--host` last, `--host=`): each
+ * counts as an empty one here, which the endpoint resolution then reports in one line.
+ */
+function withValueless(values: readonly string[], names: readonly string[]): string[] {
+	const given = process.argv.slice(2).filter(argument => names.some(name => argument === name || argument === `${name}=`)).length;
+	return [...values, ...Array.from({length: Math.max(0, given - values.length)}, () => '')];
+}
+
 /** Commands that print a table and exit. */
 const oneShotCommands = ['ps', 'images', 'networks', 'volumes'] as const;
 type OneShotCommand = (typeof oneShotCommands)[number];
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
 
 	const targets = (() => {
 		try {
-			return targetsOf(cli.flags.host, cli.flags.context);
+			return targetsOf(withValueless(cli.flags.host, ['--host', '-H']), withValueless(cli.flags.context, ['--context', '-c']));
 		} catch (error) {
 			return failOnConnect(error);
 		}

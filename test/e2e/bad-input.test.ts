@@ -56,6 +56,8 @@ describe('bad input: a clear line and a documented exit code, never a stack trac
 		['no host name', ['--host', 'tcp://:2375'], {}, /missing host name/],
 		['no socket path', ['--host', 'unix://'], {}, /missing socket path/],
 		['--host without its value', ['--host'], {}, /^dtui: invalid host "": use unix:/],
+		['--host= with nothing after it', ['--host='], {}, /^dtui: invalid host "": use unix:/],
+		['a second --host without its value', ['--host', `unix://${dir}/missing.sock`, '-H'], {}, /^dtui: invalid host "": use unix:/],
 		['a missing socket', ['--host', `unix://${dir}/missing.sock`], {}, /^dtui: cannot connect to the Docker daemon at unix:\/\/\S+missing\.sock: no such socket \(is dockerd running\?\)\n$/],
 		['a file that is not a socket', ['--host', `unix://${file(join(dir, 'plain-file'), '')}`], {}, /^dtui: cannot connect to the Docker daemon at unix:\/\/\S+plain-file: /],
 		['escape sequences in DOCKER_HOST', [], {DOCKER_HOST: 'tcp://\u001B]0;pwned\u0007:1'}, /^dtui: invalid host "tcp:\/\/\^\[\]0;pwned\^G:1"/],
