@@ -39,7 +39,6 @@ export function useFleetHosts(fleet: Fleet | undefined, containers: readonly Con
 	return fleet.members.map((member, index) => {
 		const own = containers?.filter(container => fleet.ownerOf(container.id) === member);
 		const status = statuses[index]!;
-		const counted = own && status.state === 'connected' && containers !== undefined;
-		return {label: member.label, status, ...(counted ? {counts: {running: own.filter(container => container.state === 'running').length, total: own.length}} : {})};
+		return {label: member.label, status, ...(own && status.state === 'connected' ? {counts: {running: own.filter(container => container.state === 'running').length, total: own.length}} : {})};
 	});
 }

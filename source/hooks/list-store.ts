@@ -3,6 +3,11 @@
 // kind arrives (coalesced), after a reconnection, or on the slow poll. Never two
 // requests at once: a change during a fetch schedules exactly one more. It runs
 // while anyone subscribes and stops with the last one.
+//
+// The daemon publishes an event before its list shows the change (dockerd's list reads
+// a snapshot updated a moment later: a killed or stopped container can still be listed
+// as running just after its last event). So a burst of events is also followed by one
+// more fetch once it has been quiet for `settleMs`: nothing is published if nothing changed.
 import type {Engine} from '../docker/engine.js';
 import {fleetOf} from '../fleet/fleet.js';
 import type {Monitor} from '../docker/monitor.js';
@@ -20,6 +25,8 @@ export type RefreshOptions = {
 	readonly coalesceMs?: number;
 	/** The slow safety poll that keeps "Up 3 minutes" honest. */
 	readonly pollMs?: number;
+	/** Quiet after the last event before the fetch that catches what the daemon listed late. */
+	readonly settleMs?: number;
 	readonly requestTimeoutMs?: number;
 };
 
@@ -38,13 +45,14 @@ function sameItems<T>(before: readonly T[], after: readonly T[]): boolean {
 }
 
 function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
-	const {coalesceMs = 100, pollMs = 30_000, requestTimeoutMs = 10_000} = options;
+	const {coalesceMs = 100, pollMs = 30_000, settleMs = 1000, requestTimeoutMs = 10_000} = options;
 	const listeners = new Set<() => void>();
 	let state: ResourceList<T> = {items: [], loaded: false};
 	let stop: AbortController | undefined;
 	let inFlight = false;
 	let again = false;
 	let timer: NodeJS.Timeout | undefined;
+	let settle: NodeJS.Timeout | undefined;
 
 	function publish(next: ResourceList<T>) {
 		state = next;
@@ -82,6 +90,11 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 			timer = undefined;
 			void fetchNow();
 		}, coalesceMs);
+		clearTimeout(settle);
+		settle = setTimeout(() => {
+			settle = undefined;
+			void fetchNow();
+		}, settleMs);
 	}
 
 	function start() {
@@ -101,6 +114,8 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 			clearInterval(poll);
 			clearTimeout(timer);
 			timer = undefined;
+			clearTimeout(settle);
+			settle = undefined;
 		});
 		void fetchNow();
 	}

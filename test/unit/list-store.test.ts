@@ -40,3 +40,24 @@ test('a refetch that changes nothing publishes nothing; a change is published', 
 		monitor.stop();
 	}
 });
+
+test('a change the daemon lists only after its last event is fetched once the events have gone quiet', async () => {
+	const web = fakeContainer({name: 'web', state: 'running'});
+	const fake = createFakeEngine({containers: [web]});
+	const monitor = createMonitor(fake, {pingIntervalMs: 1000});
+	const store = listStore(containers, fake, monitor, {pollMs: 60_000, coalesceMs: 1, settleMs: 80});
+	const stop = store.subscribe(() => undefined);
+	try {
+		await tick(30);
+		// The event arrives; the daemon's list still says running (as dockerd's does for a moment).
+		fake.emit({type: 'container', action: 'die', id: web.id, name: 'web', time: 1, attributes: {}});
+		await tick(30);
+		assert.equal(store.snapshot().items[0]?.state, 'running');
+		fake.set([{...web, state: 'exited', status: 'Exited (137) Less than a second ago'}]);
+		await tick(120);
+		assert.equal(store.snapshot().items[0]?.state, 'exited', 'fetched again once quiet, without another event');
+	} finally {
+		stop();
+		monitor.stop();
+	}
+});
