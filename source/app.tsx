@@ -138,7 +138,7 @@ export function App({engine, monitor, readOnly = false, size, copyToClipboard, r
 				runCommandLine(outcome.line, {
 					quit: exit,
 					showList: kind => dispatch({type: 'navigate', route: {screen: 'list', kind}}),
-					showView: view => dispatch({type: 'navigate', route: systemRoute(view, current().route, hostForScreen(engine, screenKeys.current?.selection?.().selectedId))}),
+					showView: view => dispatch({type: 'navigate', route: systemRoute(view, current().route, hostForScreen(engine, screenKeys.current?.selection?.().selectedId)?.key)}),
 					showTop: () => {
 						const here = current().route;
 						dispatch({type: 'navigate', route: {screen: 'top', back: here.screen === 'top' ? here.back : here}});

@@ -50,7 +50,7 @@ function pull(context: RegistryContext, reference: string): void {
 
 	// In a fleet: onto the host of the row under the cursor.
 	const host = hostForScreen(context.engine, context.selection()?.selectedId);
-	const target = host === undefined ? reference.trim() : tagId(reference.trim(), host);
+	const target = host === undefined ? reference.trim() : tagId(reference.trim(), host.key);
 	void transfersOf(context.engine).start('pull', target, next => context.dispatch({type: 'flash', flash: next}));
 }
 
@@ -62,11 +62,14 @@ async function tag(context: RegistryContext, source: string, target: string): Pr
 	}
 
 	const name = familiarString(parsed.reference);
+	// In a fleet: on the host of the row under the cursor (the prompt shows the plain source).
+	const host = hostForScreen(context.engine, context.selection()?.selectedId);
+	const where = host === undefined ? '' : ` on ${host.label}`;
 	try {
-		await context.engine.tagImage(source, target.trim());
-		flash(context, `Tagged ${sanitize(source)} as ${name}`);
+		await context.engine.tagImage(host === undefined ? source : tagId(source, host.key), target.trim());
+		flash(context, `Tagged ${sanitize(source)} as ${name}${where}`);
 	} catch (error) {
-		flash(context, `Tag ${sanitize(source)} as ${name} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+		flash(context, `Tag ${sanitize(source)}${where} as ${name} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
 	}
 }
 
@@ -142,7 +145,7 @@ export function runRegistryKey(command: Command, context: RegistryContext): bool
 			const selected = imageSelection(context)?.selectedId;
 			if (selected === undefined) flash(context, 'Nothing selected', 'error');
 			// The source is written out in the prompt: what is tagged is what the user sees there.
-			else prompt(context, `tag ${selected} `);
+			else prompt(context, `tag ${plainId(selected)} `);
 			return true;
 		}
 

@@ -51,11 +51,11 @@ export function memberView<T extends {readonly engine: Engine; readonly monitor:
 	return member ? {...props, engine: member.engine, monitor: member.monitor} : props;
 }
 
-/** The member a daemon-wide screen should describe: the selected row's host, else the first. */
-export function hostForScreen(engine: Engine, selectedId: string | undefined): string | undefined {
+/** The host a daemon-wide command or screen is for in a fleet: the selected row's, else the first. */
+export function hostForScreen(engine: Engine, selectedId: string | undefined): FleetMember | undefined {
 	const fleet = fleetOf(engine);
 	if (!fleet) return undefined;
-	return (selectedId === undefined ? undefined : fleet.ownerOf(selectedId))?.key ?? fleet.members[0]?.key;
+	return (selectedId === undefined ? undefined : fleet.ownerOf(selectedId)) ?? fleet.members[0];
 }
 
 /** How a container is named where its row's HOST column is not beside it: `web on db2` in a fleet. */

@@ -5,6 +5,7 @@ import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createFakeEngine, fakeContainer, type FakeEngine} from '../../source/docker/fake-engine.js';
 import {fakeVolume} from '../../source/docker/fake-objects.js';
+import {fakeImage} from '../../source/docker/fake-images.js';
 import type {Engine} from '../../source/docker/engine.js';
 import {EngineError} from '../../source/docker/errors.js';
 import {createFleetSession} from '../../source/fleet/fleet-session.js';
@@ -234,6 +235,23 @@ describe('a fleet of two daemons', () => {
 		await app.press('q', ':', ...'top', keys.enter);
 		const screen = await app.waitFor('api on two');
 		assert.ok(lineWith(screen, 'web on one'), screen);
+	});
+
+	test('T tags the image of the selected row on its own host; the prompt shows the plain reference', async () => {
+		const image = () => fakeImage({id: `sha256:${'b'.repeat(64)}`, tags: ['busybox:local']});
+		const one = createFakeEngine({images: [image()]});
+		const two = createFakeEngine({images: [image()]});
+		const session = createFleetSession([{label: 'one', engine: one, info: await one.ping()}, {label: 'two', engine: two, info: await two.ping()}], {monitor: testMonitor});
+		const app = await renderApp([], {fake: one, session, columns: 110});
+		opened.push(app);
+		await app.press('2');
+		await app.waitFor(/two +busybox/);
+		await app.press(keys.end, 'T');
+		await app.waitFor(':tag busybox:local');
+		await app.press(...'busybox:v2', keys.enter);
+		await app.waitFor('Tagged busybox:local as busybox:v2 on two');
+		assert.deepEqual(two.calls.filter(call => call.method === 'tagImage').map(call => call.args.slice(0, 2)), [['busybox:local', 'busybox:v2']]);
+		assert.equal(one.calls.filter(call => call.method === 'tagImage').length, 0);
 	});
 
 	test(':info describes the host of the selected row', async () => {
