@@ -12,6 +12,7 @@ import type {Engine} from '../docker/engine.js';
 import {fleetOf} from '../fleet/fleet.js';
 import type {Monitor} from '../docker/monitor.js';
 import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+import {listened} from './listened.js';
 import {mergedListStore} from './merged-list-store.js';
 
 export type ResourceList<T> = {
@@ -46,7 +47,6 @@ function sameItems<T>(before: readonly T[], after: readonly T[]): boolean {
 
 function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
 	const {coalesceMs = 100, pollMs = 30_000, settleMs = 1000, requestTimeoutMs = 10_000} = options;
-	const listeners = new Set<() => void>();
 	let state: ResourceList<T> = {items: [], loaded: false};
 	let stop: AbortController | undefined;
 	let inFlight = false;
@@ -54,9 +54,11 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 	let timer: NodeJS.Timeout | undefined;
 	let settle: NodeJS.Timeout | undefined;
 
+	const subscription = listened(start);
+
 	function publish(next: ResourceList<T>) {
 		state = next;
-		for (const listener of listeners) listener();
+		subscription.notify();
 	}
 
 	async function fetchNow() {
@@ -97,7 +99,7 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 		}, settleMs);
 	}
 
-	function start() {
+	function start(): () => void {
 		stop = new AbortController();
 		const offEvent = monitor.onEvent(event => {
 			// '*': every event (the events list itself).
@@ -118,22 +120,16 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 			settle = undefined;
 		});
 		void fetchNow();
+		return () => {
+			stop?.abort();
+			stop = undefined;
+			inFlight = false;
+			again = false;
+		};
 	}
 
 	return {
-		subscribe(listener) {
-			listeners.add(listener);
-			if (listeners.size === 1) start();
-			return () => {
-				listeners.delete(listener);
-				if (listeners.size === 0) {
-					stop?.abort();
-					stop = undefined;
-					inFlight = false;
-					again = false;
-				}
-			};
-		},
+		subscribe: subscription.subscribe,
 		snapshot: () => state,
 		prime(items) {
 			if (!state.loaded) state = {items: [...items].sort(descriptor.sort), loaded: true};

@@ -7,14 +7,14 @@
 import type {Fleet} from '../fleet/fleet.js';
 import type {ResourceDescriptor} from '../views/resource-descriptor.js';
 import type {ListStore, ResourceList} from './list-store.js';
+import {listened} from './listened.js';
 
 /** How long the first list waits for the hosts that have not answered yet. */
 const firstListGraceMs = 500;
 
 export function mergedListStore<T>(descriptor: ResourceDescriptor<T>, fleet: Fleet, stores: ReadonlyArray<ListStore<T>>): ListStore<T> {
-	const listeners = new Set<() => void>();
 	let merged: ResourceList<T> = {items: [], loaded: false};
-	let stopAll: (() => void) | undefined;
+	const subscription = listened(start);
 	/** Set once the first list is shown: from then on every host's rows show as they come. */
 	let shown = false;
 	let grace: NodeJS.Timeout | undefined;
@@ -49,10 +49,10 @@ export function mergedListStore<T>(descriptor: ResourceDescriptor<T>, fleet: Fle
 		shown ||= some;
 		if (live === 0) errors.push('no host is connected');
 		merged = {items: items.sort(descriptor.sort), loaded: some, ...(errors.length > 0 ? {error: errors.join('; ')} : {})};
-		for (const listener of listeners) listener();
+		subscription.notify();
 	}
 
-	function start() {
+	function start(): () => void {
 		const offs = stores.map(store => store.subscribe(recompute));
 		fleet.members.forEach((member, index) => {
 			let was = member.monitor.status().state;
@@ -68,25 +68,15 @@ export function mergedListStore<T>(descriptor: ResourceDescriptor<T>, fleet: Fle
 			);
 		});
 		recompute();
-		stopAll = () => {
+		return () => {
 			for (const off of offs) off();
+			clearTimeout(grace);
+			grace = undefined;
 		};
 	}
 
 	return {
-		subscribe(listener) {
-			listeners.add(listener);
-			if (listeners.size === 1) start();
-			return () => {
-				listeners.delete(listener);
-				if (listeners.size === 0) {
-					stopAll?.();
-					stopAll = undefined;
-					clearTimeout(grace);
-					grace = undefined;
-				}
-			};
-		},
+		subscribe: subscription.subscribe,
 		snapshot: () => merged,
 		refresh() {
 			for (const store of stores) store.refresh();
