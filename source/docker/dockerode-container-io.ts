@@ -8,23 +8,15 @@ import type {ContainerEngine, ContainerSession, ExecResult, LogOptions, SessionS
 import {describeConnectError} from './describe-error.js';
 import {JsonLines} from './dockerode-engine.js';
 import {FrameDemuxer, LogDecoder} from './log-decoder.js';
-import {Deadline, failureOf, underDeadline} from './request-deadline.js';
+import {Deadline, failureOf, underDeadline, type RequestContext} from './request-deadline.js';
 import {mapProcessList} from './map-processes.js';
 import {mapStats} from './stats.js';
 import {sanitize} from '../sanitize.js';
 
-export type ContainerIoContext = {
-	readonly docker: Docker;
-	readonly label: string;
-	/** Aborts when the engine closes. */
-	readonly closing: AbortSignal;
-	readonly requestTimeoutMs: number;
-};
-
 /** The output kept from a non-interactive exec: enough for a shell path or an error line. */
 const maxExecOutput = 4096;
 
-export function createContainerIo({docker, label, closing, requestTimeoutMs}: ContainerIoContext): ContainerEngine {
+export function createContainerIo({docker, label, closing, requestTimeoutMs}: RequestContext): ContainerEngine {
 	const container = (id: string) => docker.getContainer(encodeURIComponent(id));
 
 	/** Runs a request under a deadline; errors become EngineErrors. */

@@ -3,7 +3,6 @@
 // inside the stream becomes one EngineError line (registry-errors.ts). Aborting closes
 // the connection, and the daemon cancels the transfer when its client goes away.
 import type {Readable} from 'node:stream';
-import type Docker from 'dockerode';
 import {describeConnectError} from './describe-error.js';
 import {EngineError} from './errors.js';
 import {familiarName, familiarString, parseImageReference, parsePushTarget, parseTagTarget, pullQuery, withDefaultTag, type ImageReference} from './image-reference.js';
@@ -11,22 +10,14 @@ import {ProgressParser} from './progress-stream.js';
 import {registryAuthHeader, type RegistryCredentials} from './registry-auth.js';
 import {describeTransferError, type TransferKind} from './registry-errors.js';
 import type {RegistryEngine, TransferEvent} from './registry-io.js';
-import {Deadline, underDeadline} from './request-deadline.js';
-
-export type RegistryContext = {
-	readonly docker: Docker;
-	readonly label: string;
-	/** Aborts when the engine closes. */
-	readonly closing: AbortSignal;
-	readonly requestTimeoutMs: number;
-};
+import {Deadline, underDeadline, type RequestContext} from './request-deadline.js';
 
 /** The daemon answers a pull or push only once the registry has answered it: allow for a slow one. */
 const connectFactor = 3;
 
 type Dial = {path: string; query: Record<string, string>; credentials?: RegistryCredentials | undefined; sendAuth: boolean; isStream: boolean};
 
-export function createRegistryMethods({docker, label, closing, requestTimeoutMs}: RegistryContext): RegistryEngine {
+export function createRegistryMethods({docker, label, closing, requestTimeoutMs}: RequestContext): RegistryEngine {
 	function dial({path, query, credentials, sendAuth, isStream}: Dial, abortSignal: AbortSignal): Promise<unknown> {
 		return new Promise((resolve, reject) => {
 			docker.modem.dial(

@@ -7,6 +7,17 @@
 import {describeConnectError} from './describe-error.js';
 import {EngineError} from './errors.js';
 
+import type Docker from 'dockerode';
+
+/** What the parts of the dockerode engine share: the client, the name for error lines, the engine's end, the deadline. */
+export type RequestContext = {
+	readonly docker: Docker;
+	readonly label: string;
+	/** Aborts when the engine closes. */
+	readonly closing: AbortSignal;
+	readonly requestTimeoutMs: number;
+};
+
 /** A caller's own deadline (AbortSignal.timeout, or any() of one) aborts with a TimeoutError. */
 function abortedByTimeout(signal: AbortSignal | undefined): boolean {
 	return signal?.aborted === true && (signal.reason as {name?: unknown} | undefined)?.name === 'TimeoutError';
