@@ -4,9 +4,11 @@
 //   npm run bench                                builds, then N = 10, 200, 1000 on an isolated dockerd
 //   npm run bench -- --n 200 --socket /run/x.sock   an existing daemon (our containers only, removed after)
 //   npm run bench -- --smoke                     N = 3, short windows: only shows the harness works
+//   npm run bench -- --fleet                     also two daemons in one dashboard (N each, the last N)
 //
 // stdout: one JSON object per line (a "machine" record, one "fixture" record per N, one
-// "flood" record); stderr: progress and a Markdown table. Nothing here asserts a time.
+// "flood" record, with --fleet a "fleet" record); stderr: progress and a Markdown table.
+// Nothing here asserts a time.
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
@@ -41,6 +43,7 @@ const {values: flags} = parseArgs({
 		'flood-n': {type: 'string', default: '200'},
 		'flood-seconds': {type: 'string', default: '20'},
 		'no-flood': {type: 'boolean', default: false},
+		fleet: {type: 'boolean', default: false},
 		'logs-key': {type: 'string', default: 'l'},
 		'follow-key': {type: 'string', default: 'f'},
 		smoke: {type: 'boolean', default: false},
@@ -116,6 +119,7 @@ emit({
 
 const results = [];
 let floodResult;
+let fleetResult;
 try {
 	for (const n of ns) {
 		const {running, loggers} = shape(n);
@@ -196,6 +200,8 @@ try {
 			}
 		}
 	}
+
+	if (flags.fleet) fleetResult = await measureFleet(ns.at(-1));
 } finally {
 	if (!flags['keep-fixture']) {
 		log('removing the fixture');
@@ -207,7 +213,45 @@ try {
 	}
 }
 
-process.stderr.write(`\n${report(results, floodResult)}\n`);
+process.stderr.write(`\n${report(results, floodResult, fleetResult)}\n`);
+
+/**
+ * Two daemons in one dashboard (`-H a -H b`), N containers on each: the first frame, what
+ * idling costs (dtui, and both daemons together) and key → frame. The second daemon is
+ * this run's own and goes with it.
+ */
+async function measureFleet(n) {
+	const dir = `${flags['daemon-dir']}-2`;
+	log(`fleet: a second dockerd in ${dir}, N = ${n} on each`);
+	const second = execFileSync(`${root}scripts/test-daemon.sh`, [dir], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']}).trim();
+	try {
+		await ensureFixture({socket: second, image: flags.image, n, log});
+		if (!smoke) await sleep(15_000);
+		const fleet = {...config, hosts: [config.socket, second]};
+		const order = await expectedOrder(config.socket);
+		// Only the first row: the cursor check of a single daemon's list does not know the HOST column.
+		await firstFrames(fleet, order.slice(0, 1), 1);
+		const frames = await firstFrames(fleet, order.slice(0, 1), config.runs);
+		const long = await idleAndKeys(fleet, order, [...daemon, ...daemonPids(second)]);
+		const record = {
+			record: 'fleet',
+			hosts: 2,
+			n_per_host: n,
+			first_frame_ms: round(median(frames.first)),
+			idle_cpu_pct: round(long.idle.cpuPercent),
+			daemons_cpu_pct: round(long.idle.daemonCpuPercent),
+			idle_bytes_per_s: round(long.idle.bytesPerSecond),
+			rss_mib: round(long.idle.rss),
+			key_ms_median: round(median(long.latencies)),
+			key_ms_p95: round(percentile(long.latencies, 95)),
+		};
+		emit(record);
+		return record;
+	} finally {
+		await removeFixture(second).catch(error => log(`could not remove the fleet fixture: ${error.message}`));
+		execFileSync(`${root}scripts/test-daemon.sh`, ['--stop', dir], {stdio: ['ignore', 'ignore', 'inherit']});
+	}
+}
 
 function round(value) {
 	return Number.isFinite(value) ? Math.round(value * 100) / 100 : value;

@@ -22,8 +22,10 @@ const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The selected row shows `›` before the name (the cursor is a character, so it survives NO_COLOR). */
 export const selectedRow = name => new RegExp(`›[ ●]\\s*${escapeRegExp(name)}\\b`);
 
+/** dtui on `config.socket`, or (`config.hosts`: sockets) on several daemons at once. */
 function dtui(config) {
-	return startPty({argv: [process.execPath, config.bin], cols: config.cols, rows: config.rows, env: {DOCKER_HOST: `unix://${config.socket}`, DOCKER_CONTEXT: undefined}, cwd: config.cwd});
+	const hosts = (config.hosts ?? []).flatMap(socket => ['-H', `unix://${socket}`]);
+	return startPty({argv: [process.execPath, config.bin, ...hosts], cols: config.cols, rows: config.rows, env: {DOCKER_HOST: `unix://${config.socket}`, DOCKER_CONTEXT: undefined}, cwd: config.cwd});
 }
 
 /**

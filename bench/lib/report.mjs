@@ -20,7 +20,7 @@ const figures = [
 
 const show = value => (typeof value === 'number' && Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '—');
 
-export function report(results, flood) {
+export function report(results, flood, fleet) {
 	const header = `| | ${results.map(result => `N = ${result.n} (${result.running} running)`).join(' | ')} | target |`;
 	const rule = `|---|${results.map(() => '---:').join('|')}|---|`;
 	const rows = figures.map(([label, key, unit, target]) => `| ${label} (${unit}) | ${results.map(result => show(result[key])).join(' | ')} | ${target} |`);
@@ -31,6 +31,13 @@ export function report(results, flood) {
 			flood.supported
 				? `Following a container writing ~10 000 lines/s (N = ${flood.n}): key → frame median ${show(flood.key_ms_median)} ms, p95 ${show(flood.key_ms_p95)} ms (target ≤ 50); RSS ${show(flood.rss_start_mib)} → ${show(flood.rss_end_mib)} MiB (peak ${show(flood.rss_peak_mib)}); dtui CPU ${show(flood.cpu_pct)} %.`
 				: `Following a flooding container: not measured (${flood.note}).`,
+		);
+	}
+
+	if (fleet) {
+		lines.push('');
+		lines.push(
+			`Two daemons in one dashboard (N = ${fleet.n_per_host} on each): first frame ${show(fleet.first_frame_ms)} ms; idle CPU dtui ${show(fleet.idle_cpu_pct)} %, both daemons ${show(fleet.daemons_cpu_pct)} %; ${show(fleet.idle_bytes_per_s)} B/s written while idle; RSS ${show(fleet.rss_mib)} MiB; key → frame median ${show(fleet.key_ms_median)} ms, p95 ${show(fleet.key_ms_p95)} ms.`,
 		);
 	}
 
