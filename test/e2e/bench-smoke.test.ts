@@ -24,11 +24,14 @@ const figures = [
 	'key_ms_p95',
 ];
 
+const fleetFigures = ['first_frame_ms', 'idle_cpu_pct', 'daemons_cpu_pct', 'idle_bytes_per_s', 'rss_mib', 'key_ms_median', 'key_ms_p95'];
+
 const floodFigures = ['key_ms_median', 'key_ms_p95', 'cpu_pct', 'rss_start_mib', 'rss_end_mib', 'rss_peak_mib'];
 
 describe('npm run bench -- --smoke', {skip: realDaemonSkip()}, () => {
-	test('prints a machine record, a fixture record with every figure, and the flood record', () => {
-		const result = spawnSync(process.execPath, ['bench/run.mjs', '--smoke', '--socket', daemonSocket!], {encoding: 'utf8', timeout: 180_000});
+	test('prints a machine record, a fixture record with every figure, the flood record and the fleet record', () => {
+		// The fleet's second daemon is the run's own, in a directory of this test's.
+		const result = spawnSync(process.execPath, ['bench/run.mjs', '--smoke', '--fleet', '--socket', daemonSocket!, '--daemon-dir', '/tmp/dtui-bsmoke'], {encoding: 'utf8', timeout: 240_000});
 		assert.equal(result.status, 0, result.stderr);
 		const records = result.stdout
 			.trim()
@@ -51,6 +54,11 @@ describe('npm run bench -- --smoke', {skip: realDaemonSkip()}, () => {
 		} else {
 			assert.equal(typeof flood['note'], 'string');
 		}
+
+		const [fleet] = byKind('fleet');
+		assert.ok(fleet, 'a fleet record');
+		assert.equal(fleet['hosts'], 2);
+		for (const figure of fleetFigures) assert.equal(typeof fleet[figure], 'number', `fleet ${figure} is a number (got ${JSON.stringify(fleet[figure])})`);
 
 		// The table for humans goes to stderr, every row filled.
 		assert.match(result.stderr, /\| first frame with rows \(median\) \(ms\) \| [\d.]+ \|/);
