@@ -6,20 +6,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {daemonSocket, realDaemonSkip} from '../helpers/daemon.js';
 import {startTerminal, type Terminal} from '../helpers/tmux.js';
+import {alive} from '../helpers/own-daemon.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtui-restore-'));
 after(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** dtui under a shell that outlives it, with its pid written down, once its first frame shows. */
 async function launch(name: string): Promise<{terminal: Terminal; pid: number}> {

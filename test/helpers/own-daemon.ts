@@ -34,7 +34,8 @@ async function script(args: string[], env: NodeJS.ProcessEnv = {}): Promise<stri
 	});
 }
 
-function alive(pid: number): boolean {
+/** Whether a process is still there (signal 0 checks without sending anything). */
+export function alive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
