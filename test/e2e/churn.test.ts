@@ -104,14 +104,22 @@ describe('churn: containers created and removed while dtui watches', {skip: real
 
 		const expected = await daemonRows(daemon.docker);
 		const running = expected.filter(row => row.endsWith(' running')).length;
-		const screen = await terminal.waitForText(`${running} running / ${expected.length} total`, 5000);
-		const shown = screen
-			.split('\n')
-			.filter(line => /^[› ] {2}\S+ +busybox:local /.test(line))
-			.map(line => {
-				const [name, , state] = line.slice(3).split(/ +/);
-				return `${name!} ${state === 'running' ? 'running' : 'exited|created'}`;
-			});
+		const rowsOf = (screen: string) =>
+			screen
+				.split('\n')
+				.filter(line => /^[› ] {2}\S+ +busybox:local /.test(line))
+				.map(line => {
+					const [name, , state] = line.slice(3).split(/ +/);
+					return `${name!} ${state === 'running' ? 'running' : 'exited|created'}`;
+				});
+		// The counts alone cannot tell the last flip from the one before (a start and a stop
+		// each time): the rows are read until they settle, for as long as the counts may take.
+		let shown = rowsOf(await terminal.waitForText(`${running} running / ${expected.length} total`, 5000));
+		for (const deadline = Date.now() + 5000; JSON.stringify(shown) !== JSON.stringify(expected) && Date.now() < deadline;) {
+			await new Promise(resolve => setTimeout(resolve, 100));
+			shown = rowsOf(await terminal.screen());
+		}
+
 		assert.deepEqual(shown, expected);
 
 		const after = memoryOf(pid);
