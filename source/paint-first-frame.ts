@@ -2,6 +2,7 @@
 // request goes out while nothing else is loaded), the frame from first-frame.ts written
 // on the alternate screen, the answers left for the dashboard (head-start.ts).
 import process from 'node:process';
+import {negotiateApiVersion} from './docker/api-version.js';
 import {resolveEndpoint} from './docker/connection.js';
 import {mapContainers, mapVersion} from './docker/map.js';
 import {quickGet, quickGetSupports} from './docker/quick-get.js';
@@ -41,14 +42,26 @@ export async function paintFirstFrame(flags: DashboardFlags): Promise<boolean> {
 	};
 
 	try {
-		[version, list] = await Promise.all([quickGet(endpoint, agent, '/version', signal, warmUp), quickGet(endpoint, agent, '/containers/json?all=1', signal, warmUp)]);
+		// Both at once, so unversioned unless DOCKER_API_VERSION names one: the version is not
+		// known before /version answers, and waiting for it would cost a round trip. The daemon
+		// answers an unversioned path in its newest shape, which map.ts reads as any other.
+		const prefix = endpoint.pinnedApiVersion === undefined ? '' : `/v${endpoint.pinnedApiVersion}`;
+		[version, list] = await Promise.all([
+			quickGet(endpoint, agent, `${prefix}/version`, signal, warmUp),
+			quickGet(endpoint, agent, `${prefix}/containers/json?all=1`, signal, warmUp),
+		]);
 	} catch {
 		return false;
 	} finally {
 		agent.destroy();
 	}
 
-	const info = mapVersion(version, endpoint.label);
+	// The version the dashboard's engine will settle on, so the header does not change at the switch.
+	const daemon = mapVersion(version, endpoint.label);
+	const negotiation = negotiateApiVersion(daemon, endpoint.pinnedApiVersion);
+	// A range that does not meet is the dashboard's to report, in one line.
+	if ('refusal' in negotiation) return false;
+	const info = {...daemon, apiInUse: negotiation.version};
 	const containers = mapContainers(list);
 	const lines = firstFrameLines({
 		host: endpoint.label,

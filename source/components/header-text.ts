@@ -8,7 +8,8 @@ function engineText(status: ConnectionStatus | undefined): string {
 	if (status === undefined) return '';
 	if (status.state === 'connecting') return 'connecting…';
 	const {info} = status;
-	return info ? `${info.engine} ${info.version} (API ${info.apiVersion})` : '';
+	// The version dtui's requests speak, which is the daemon's own unless it is newer than dtui's.
+	return info ? `${info.engine} ${info.version} (API ${info.apiInUse ?? info.apiVersion})` : '';
 }
 
 /** Which daemon, which engine (not for a fleet: each host says its own), how many running (untruncated). */

@@ -2,6 +2,7 @@ import {statSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import {apiVersionOf, newestApiVersion} from './api-version.js';
 import {ConnectionConfigError} from './connection-config-error.js';
 import {oneLine} from './describe-error.js';
 import {dockerConfigDirectory, readContext, readCurrentContext, type Env} from './docker-config.js';
@@ -36,6 +37,8 @@ export type Endpoint = {
 	dockerodeOptions: Record<string, unknown>;
 	/** The agent every request goes through: keeps sockets for reuse, or the one SSH connection. */
 	createAgent(): http.Agent;
+	/** DOCKER_API_VERSION: the Engine API version to speak instead of negotiating one. */
+	pinnedApiVersion?: string;
 };
 
 export type ResolveOptions = {
@@ -103,6 +106,21 @@ export function defaultContextHost(options: ResolveOptions): string {
 }
 
 export function resolveEndpoint(options: ResolveOptions): Endpoint {
+	const pinnedApiVersion = apiVersionFromEnvironment(options.env);
+	const endpoint = resolveTransport(options);
+	return pinnedApiVersion === undefined ? endpoint : {...endpoint, pinnedApiVersion};
+}
+
+/** DOCKER_API_VERSION as the CLI reads it: empty is unset, a leading "v" is allowed. */
+function apiVersionFromEnvironment(env: Env): string | undefined {
+	const value = nonEmpty(env['DOCKER_API_VERSION']?.trim());
+	if (value === undefined) return undefined;
+	const version = apiVersionOf(value);
+	if (version === undefined) throw new ConnectionConfigError(`DOCKER_API_VERSION="${oneLine(value)}" is not an API version (like ${newestApiVersion})`);
+	return version;
+}
+
+function resolveTransport(options: ResolveOptions): Endpoint {
 	const {env} = options;
 	const name = currentContextName(options);
 	if (name === defaultContextName) {

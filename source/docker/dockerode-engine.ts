@@ -1,7 +1,7 @@
 import {setMaxListeners} from 'node:events';
 import {StringDecoder} from 'node:string_decoder';
 import Docker from 'dockerode';
-import {compareApiVersions} from './api-version.js';
+import {negotiateApiVersion} from './api-version.js';
 import type {Endpoint} from './connection.js';
 import {describeConnectError} from './describe-error.js';
 import {createContainerIo} from './dockerode-container-io.js';
@@ -9,7 +9,7 @@ import {createObjectMethods} from './dockerode-objects.js';
 import {createRegistryMethods} from './dockerode-registry.js';
 import {Deadline, failureOf, underDeadline} from './request-deadline.js';
 import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from './engine.js';
-import {EngineError} from './errors.js';
+import {EngineError, isEngineError} from './errors.js';
 import {mapContainers, mapEvent, mapVersion} from './map.js';
 
 // The only module that imports dockerode. It adds what dockerode leaves out: a deadline
@@ -26,9 +26,6 @@ export type DockerodeEngineOptions = {
 
 /** Seconds the daemon waits after SIGTERM before SIGKILL on stop and restart (sent as `t`). */
 const stopWaitSeconds = 10;
-
-/** The newest API version this code was written and tested against. */
-const ourApiVersion = '1.41';
 
 /**
  * docker-modem reads DOCKER_HOST (and with it DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT…) in
@@ -81,19 +78,39 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 	// Every request in flight listens to it (and lets go when it settles): many at once is
 	// normal (:top, a fleet of rows), not the leak Node's default limit of 10 warns about.
 	setMaxListeners(0, closing.signal);
-	let pinnedVersion = false;
+	// DOCKER_API_VERSION is used from the first request on; else /version goes unversioned
+	// (as the CLI's /_ping does) and every request after it speaks the negotiated version.
+	let apiInUse = endpoint.pinnedApiVersion;
+	if (apiInUse !== undefined) useApiVersion(apiInUse);
 
 	async function request<T>(signal: AbortSignal | undefined, timeoutMs: number, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
 		return underDeadline([signal, closing.signal], timeoutMs, label, run);
 	}
 
-	/** Unversioned paths get the daemon's newest API; pin ours (or its older one) once we know it. */
-	function pinApiVersion(info: EngineInfo): void {
-		if (pinnedVersion || !/^\d+\.\d+$/.test(info.apiVersion)) return;
-		const version = compareApiVersions(info.apiVersion, ourApiVersion) < 0 ? info.apiVersion : ourApiVersion;
-		// docker-modem puts this straight into the path: it needs the "v".
+	function useApiVersion(version: string): void {
+		// docker-modem puts this straight into every path: it needs the "v".
 		(docker.modem as {version?: string}).version = `v${version}`;
-		pinnedVersion = true;
+	}
+
+	/** Every answer to /version decides again: a daemon upgraded under a running dtui is met at its new version. */
+	function negotiate(info: EngineInfo): EngineInfo {
+		const negotiation = negotiateApiVersion(info, endpoint.pinnedApiVersion);
+		if ('refusal' in negotiation) throw new EngineError('incompatible', `${negotiation.refusal} (${label})`);
+		if (negotiation.version !== apiInUse) useApiVersion(negotiation.version);
+		apiInUse = negotiation.version;
+		return {...info, apiInUse};
+	}
+
+	/** GET /version; `unversioned` for negotiating afresh (docker-modem builds the path synchronously, so the swap is safe). */
+	function askVersion(abortSignal: AbortSignal, unversioned: boolean): Promise<unknown> {
+		const modem = docker.modem as {version?: string};
+		const agreed = modem.version;
+		if (unversioned) modem.version = undefined;
+		try {
+			return (docker as unknown as {version(options: {abortSignal: AbortSignal}): Promise<unknown>}).version({abortSignal});
+		} finally {
+			modem.version = agreed;
+		}
 	}
 
 	async function ignoreNotModified(action: Promise<unknown>): Promise<void> {
@@ -168,12 +185,16 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 		...createRegistryMethods({docker, label, closing: closing.signal, requestTimeoutMs}),
 
 		async ping(signal) {
-			const raw = await request(signal, pingTimeoutMs, abortSignal =>
-				(docker as unknown as {version(options: {abortSignal: AbortSignal}): Promise<unknown>}).version({abortSignal}),
-			);
-			const info = mapVersion(raw, label);
-			pinApiVersion(info);
-			return info;
+			let raw: unknown;
+			try {
+				raw = await request(signal, pingTimeoutMs, abortSignal => askVersion(abortSignal, false));
+			} catch (error) {
+				// A 400 to the agreed version: the daemon was replaced by one with another range. Ask afresh, unversioned.
+				if (endpoint.pinnedApiVersion !== undefined || apiInUse === undefined || !isEngineError(error) || error.statusCode !== 400) throw error;
+				raw = await request(signal, pingTimeoutMs, abortSignal => askVersion(abortSignal, true));
+			}
+
+			return negotiate(mapVersion(raw, label));
 		},
 
 		async listContainers(signal, query = {}) {

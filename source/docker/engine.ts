@@ -42,7 +42,12 @@ export type EngineInfo = {
 	readonly host: string;
 	readonly engine: string;
 	readonly version: string;
+	/** The newest Engine API version the daemon speaks. */
 	readonly apiVersion: string;
+	/** The oldest it still accepts (`MinAPIVersion`; Docker 29 refuses clients below 1.44). */
+	readonly minApiVersion?: string;
+	/** The version dtui's requests use with it (see api-version.ts). */
+	readonly apiInUse?: string;
 	readonly os?: string;
 	readonly arch?: string;
 };
@@ -88,7 +93,9 @@ export type EngineErrorKind =
 	| 'conflict'
 	| 'bad-request'
 	| 'server'
-	| 'aborted';
+	| 'aborted'
+	/** The daemon's API range and dtui's do not meet. */
+	| 'incompatible';
 
 export type Engine = {
 	/** A label for the endpoint (socket path or URL), for the header and error lines. */

@@ -1,3 +1,4 @@
+import {negotiateApiVersion} from './api-version.js';
 import {matchesQuery} from './fake-container-query.js';
 import type {ContainerAction, ContainerSummary, Engine, EngineEvent, EngineInfo} from './engine.js';
 import {EngineError} from './errors.js';
@@ -90,6 +91,7 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 		engine: 'Docker Engine',
 		version: '20.10.24',
 		apiVersion: '1.41',
+		minApiVersion: '1.12',
 		os: 'linux',
 		arch: 'amd64',
 		...seed.info,
@@ -254,7 +256,10 @@ export function createFakeEngine(seed: FakeSeed = {}): FakeEngine {
 
 		async ping(signal) {
 			enter('ping', [], signal);
-			return info;
+			// Negotiated as the dockerode engine does, so a seed can be any engine version.
+			const negotiation = negotiateApiVersion(info);
+			if ('refusal' in negotiation) throw new EngineError('incompatible', `${negotiation.refusal} (${host})`);
+			return {...info, apiInUse: negotiation.version};
 		},
 
 		async listContainers(signal, query) {

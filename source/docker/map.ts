@@ -180,12 +180,14 @@ export function mapVersion(value: unknown, host: string): EngineInfo {
 	});
 	const os = text(raw['Os']);
 	const arch = text(raw['Arch']);
+	const minApiVersion = text(raw['MinAPIVersion']);
 
 	return {
 		host: sanitize(host),
 		engine: podman ? 'Podman' : 'Docker Engine',
 		version: text(raw['Version']) ?? '',
 		apiVersion: text(raw['ApiVersion']) ?? '',
+		...(minApiVersion === undefined ? {} : {minApiVersion}),
 		...(os === undefined ? {} : {os}),
 		...(arch === undefined ? {} : {arch}),
 	};

@@ -23,12 +23,19 @@ type Props = {
 	readonly height: number;
 };
 
+/** `1.52 (minimum 1.44) · dtui uses 1.52`: the daemon's range and what was negotiated. */
+function apiText(engine: EngineInfo | undefined): string {
+	if (engine === undefined || engine.apiVersion === '') return '';
+	const range = engine.minApiVersion === undefined ? engine.apiVersion : `${engine.apiVersion} (minimum ${engine.minApiVersion})`;
+	return engine.apiInUse === undefined ? range : `${range} · dtui uses ${engine.apiInUse}`;
+}
+
 /** `docker info`, reduced to what a person checks: versions, platform, drivers, size, counts, swarm, warnings. */
 export function infoLines(info: DaemonInfo, engine?: EngineInfo): Line[] {
 	const field = (name: string, value: string, color?: string): Line => [{text: padEnd(name, 14), color: theme.accent}, {text: value === '' ? '-' : value, color}];
 	const lines: Line[] = [
 		field('Engine', `${engine?.engine ?? 'Docker Engine'} ${info.serverVersion}`),
-		field('API version', engine?.apiVersion ?? ''),
+		field('API version', apiText(engine)),
 		field('Name', info.name),
 		field('OS', `${info.operatingSystem} (${info.osType}/${info.architecture})`),
 		field('Kernel', info.kernelVersion),

@@ -117,7 +117,7 @@ describe('disk usage and daemon info', () => {
 		await app.press(':', ...'info', keys.enter);
 		const screen = await app.waitFor('Warnings');
 		assert.match(screen, /Engine\s+Docker Engine 20\.10\.24/);
-		assert.match(screen, /API version\s+1\.41/);
+		assert.match(screen, /API version\s+1\.41 \(minimum 1\.12\) · dtui uses 1\.41/);
 		assert.match(screen, /Kernel\s+6\.1\.0/);
 		assert.match(screen, /Storage\s+overlay2/);
 		assert.match(screen, /Cgroup\s+cgroupfs \(v1\)/);
@@ -129,4 +129,22 @@ describe('disk usage and daemon info', () => {
 		await app.press('q');
 		await app.waitFor('Containers (all)');
 	});
+
+	// Docker 29 (API 1.52, minimum 1.44) and an engine newer than dtui: the header says what the requests speak.
+	const engines: Array<[string, string, string, string, string]> = [
+		['29.1.0', '1.52', '1.44', 'Docker Engine 29.1.0 (API 1.52)', '1.52 (minimum 1.44) · dtui uses 1.52'],
+		['31.0.0', '1.55', '1.44', 'Docker Engine 31.0.0 (API 1.52)', '1.55 (minimum 1.44) · dtui uses 1.52'],
+	];
+	for (const [version, apiVersion, minApiVersion, header, api] of engines) {
+		test(`Docker ${version}: the header and :info show the API version negotiated and the daemon's range`, async () => {
+			const fake = createFakeEngine({info: {version, apiVersion, minApiVersion}});
+			const app = await renderApp([], {fake, columns: 120, rows: 30});
+			opened.push(app);
+			assert.ok((await app.waitFor(header)).split('\n')[0]!.endsWith(header));
+			await app.press(':', ...'info', keys.enter);
+			const screen = await app.waitFor('Warnings');
+			assert.equal(lineWith(screen, 'API version'), `API version   ${api}`);
+			await app.press('q');
+		});
+	}
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {compareApiVersions, newestApiVersion} from '../../source/docker/api-version.js';
 import {after, before, describe, test} from 'node:test';
 import type {ContainerState, ContainerSummary, Engine, EngineEvent} from '../../source/docker/engine.js';
 import {EngineError} from '../../source/docker/errors.js';
@@ -64,6 +65,14 @@ export function engineContract(name: string, make: () => Promise<ContractHarness
 			assert.ok(['Docker Engine', 'Podman'].includes(info.engine), info.engine);
 			assert.notEqual(info.version, '');
 			assert.match(info.apiVersion, /^\d+\.\d+$/);
+		});
+
+		test('ping says the API version in use: the daemon\'s newest or dtui\'s, whichever is lower, within the daemon\'s range', async () => {
+			const info = await engine.ping();
+			const inUse = info.apiInUse ?? '';
+			const expected = compareApiVersions(info.apiVersion, newestApiVersion) < 0 ? info.apiVersion : newestApiVersion;
+			assert.equal(inUse, expected);
+			if (info.minApiVersion !== undefined) assert.ok(compareApiVersions(inUse, info.minApiVersion) >= 0, `${inUse} < ${info.minApiVersion}`);
 		});
 
 		test('listContainers shows a created container by its exact name, image and state', async () => {

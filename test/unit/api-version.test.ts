@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {apiAtLeast, compareApiVersions} from '../../source/docker/api-version.js';
+import {apiAtLeast, compareApiVersions, negotiateApiVersion, newestApiVersion} from '../../source/docker/api-version.js';
+import {resolveEndpoint} from '../../source/docker/connection.js';
 
 describe('API versions', () => {
 	test('compared as numbers', () => {
@@ -23,4 +24,31 @@ describe('API versions', () => {
 			assert.equal(apiAtLeast({apiVersion: daemon}, needed), answer);
 		});
 	}
+});
+
+describe('negotiating a version as the docker CLI does', () => {
+	test('the lower of dtui\'s newest and the daemon\'s, never outside either range', () => {
+		assert.deepEqual(negotiateApiVersion({apiVersion: '1.55', minApiVersion: '1.44'}), {version: newestApiVersion});
+		assert.deepEqual(negotiateApiVersion({apiVersion: '1.45', minApiVersion: '1.24'}), {version: '1.45'});
+		assert.deepEqual(negotiateApiVersion({apiVersion: '1.40'}), {refusal: 'the daemon speaks Engine API up to 1.40; dtui speaks 1.41 to 1.52'});
+		assert.deepEqual(negotiateApiVersion({apiVersion: '1.99', minApiVersion: '1.60'}), {refusal: 'the daemon speaks Engine API 1.60 to 1.99; dtui speaks 1.41 to 1.52'});
+	});
+
+	test('a pinned version is used as it is; an answer without a version gets dtui\'s newest', () => {
+		assert.deepEqual(negotiateApiVersion({apiVersion: '1.52', minApiVersion: '1.44'}, '1.30'), {version: '1.30'});
+		assert.deepEqual(negotiateApiVersion({apiVersion: ''}), {version: newestApiVersion});
+	});
+
+	test('DOCKER_API_VERSION: empty is unset, a "v" is allowed, anything else is one line', () => {
+		const resolve = (value: string) => resolveEndpoint({host: 'unix:///x.sock', env: {DOCKER_API_VERSION: value}}).pinnedApiVersion;
+		assert.equal(resolve(''), undefined);
+		assert.equal(resolve('v1.47'), '1.47');
+		assert.equal(resolve(' 1.44 '), '1.44');
+		assert.throws(() => resolve('latest\u001B[2J'), {name: 'ConnectionConfigError', message: 'DOCKER_API_VERSION="latest^[[2J" is not an API version (like 1.52)'});
+	});
+
+	test('features are gated on the version in use, not the daemon\'s newest', () => {
+		assert.equal(apiAtLeast({apiVersion: '1.52', apiInUse: '1.41'}, '1.44'), false);
+		assert.equal(apiAtLeast({apiVersion: '1.52', apiInUse: '1.47'}, '1.44'), true);
+	});
 });

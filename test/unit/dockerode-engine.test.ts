@@ -34,8 +34,14 @@ function json(response: http.ServerResponse, status: number, body: unknown): voi
 	response.end(JSON.stringify(body));
 }
 
-const version = (apiVersion: string): Route => (_request, response) => {
-	json(response, 200, {Version: '99.0.0', ApiVersion: apiVersion, Os: 'linux', Arch: 'arm64', Components: [{Name: 'Engine'}]});
+const version = (apiVersion: string, minApiVersion?: string): Route => (_request, response) => {
+	const minimum = minApiVersion === undefined ? {} : {MinAPIVersion: minApiVersion};
+	json(response, 200, {Version: '99.0.0', ApiVersion: apiVersion, ...minimum, Os: 'linux', Arch: 'arm64', Components: [{Name: 'Engine'}]});
+};
+
+/** Docker 29's answer to a client below its floor. */
+const tooOld = (asked: string, minimum: string): Route => (_request, response) => {
+	json(response, 400, {message: `client version ${asked} is too old. Minimum supported API version is ${minimum}, please upgrade your client to a newer version`});
 };
 
 function makeEngine(options?: {requestTimeoutMs?: number; pingTimeoutMs?: number}): Engine {
@@ -93,31 +99,87 @@ describe('JsonLines', () => {
 });
 
 describe('dockerode engine over a scripted daemon', () => {
-	test('ping maps /version and pins the API version (ours at most, with the "v")', async () => {
+	test('ping maps /version and negotiates the API version, which every later path carries (with the "v")', async () => {
 		const engine = makeEngine();
-		route = version('1.45');
+		route = version('1.45', '1.24');
 		assert.deepEqual(await engine.ping(), {
 			host: label,
 			engine: 'Docker Engine',
 			version: '99.0.0',
 			apiVersion: '1.45',
+			minApiVersion: '1.24',
+			apiInUse: '1.45',
 			os: 'linux',
 			arch: 'arm64',
 		});
 		route = (_request, response) => json(response, 200, []);
 		await engine.listContainers();
+		await engine.ping().catch(() => undefined);
 		engine.close();
-		assert.deepEqual(seen, ['GET /version', 'GET /v1.41/containers/json?all=true']);
+		assert.deepEqual(seen, ['GET /version', 'GET /v1.45/containers/json?all=true', 'GET /v1.45/version']);
 	});
 
-	test('an older daemon is spoken to in its own version', async () => {
+	// [daemon's ApiVersion, its MinAPIVersion, the version used]: Docker 20.10, 26.1, 28.5, 29, and newer than dtui.
+	const negotiated: Array<[string, string | undefined, string]> = [
+		['1.41', '1.12', '1.41'],
+		['1.45', '1.24', '1.45'],
+		['1.51', '1.24', '1.51'],
+		['1.52', '1.44', '1.52'],
+		['1.55', '1.44', '1.52'],
+		['1.41', undefined, '1.41'],
+	];
+	for (const [daemon, minimum, used] of negotiated) {
+		test(`a daemon at ${daemon} (minimum ${minimum ?? 'unsaid'}) is spoken to in ${used}`, async () => {
+			const engine = makeEngine();
+			route = version(daemon, minimum);
+			assert.equal((await engine.ping()).apiInUse, used);
+			route = (_request, response) => json(response, 200, []);
+			await engine.listContainers();
+			engine.close();
+			assert.equal(seen[1], `GET /v${used}/containers/json?all=true`);
+		});
+	}
+
+	test('a daemon whose range and dtui\'s do not meet is one line naming both', async () => {
 		const engine = makeEngine();
-		route = version('1.40');
-		await engine.ping();
+		route = version('1.40', '1.12');
+		await rejectsWith(engine.ping(), 'incompatible', `the daemon speaks Engine API 1.12 to 1.40; dtui speaks 1.41 to 1.52 (${label})`);
+		route = version('1.60', '1.53');
+		await rejectsWith(engine.ping(), 'incompatible', `the daemon speaks Engine API 1.53 to 1.60; dtui speaks 1.41 to 1.52 (${label})`);
+		engine.close();
+		assert.deepEqual(seen, ['GET /version', 'GET /version']);
+	});
+
+	test('DOCKER_API_VERSION is spoken from the first request on, as the docker CLI does', async () => {
+		const engine = createDockerodeEngine(resolveEndpoint({host: label, env: {DOCKER_API_VERSION: '1.47'}}));
+		route = version('1.52', '1.44');
+		assert.equal((await engine.ping()).apiInUse, '1.47');
 		route = (_request, response) => json(response, 200, []);
 		await engine.listContainers();
 		engine.close();
-		assert.equal(seen[1], 'GET /v1.40/containers/json?all=true');
+		assert.deepEqual(seen, ['GET /v1.47/version', 'GET /v1.47/containers/json?all=true']);
+	});
+
+	test('a DOCKER_API_VERSION the daemon refuses is its own one line', async () => {
+		const engine = createDockerodeEngine(resolveEndpoint({host: label, env: {DOCKER_API_VERSION: '1.41'}}));
+		route = tooOld('1.41', '1.44');
+		await rejectsWith(engine.ping(), 'bad-request', 'client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version');
+		engine.close();
+	});
+
+	test('a daemon replaced by an older one under a running dtui is negotiated with afresh', async () => {
+		const engine = makeEngine();
+		route = version('1.52', '1.44');
+		await engine.ping();
+		route = (request, response) => {
+			if (request.url === '/version') version('1.41', '1.12')(request, response);
+			else json(response, 400, {message: 'client version 1.52 is too new. Maximum supported API version is 1.41'});
+		};
+		assert.equal((await engine.ping()).apiInUse, '1.41');
+		route = (_request, response) => json(response, 200, []);
+		await engine.listContainers();
+		engine.close();
+		assert.deepEqual(seen, ['GET /version', 'GET /v1.52/version', 'GET /version', 'GET /v1.41/containers/json?all=true']);
 	});
 
 	test('DOCKER_HOST and DOCKER_CERT_PATH in the environment cannot redirect or break it', async () => {
