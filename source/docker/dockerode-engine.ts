@@ -176,7 +176,7 @@ export function createDockerodeEngine(endpoint: Endpoint, options: DockerodeEngi
 		throw new EngineError('unreachable', `lost the connection to the Docker daemon at ${label}`);
 	}
 
-	const {removeObject, ...objects} = createObjectMethods(docker, request, requestTimeoutMs);
+	const {removeObject, ...objects} = createObjectMethods(docker, request, requestTimeoutMs, () => apiInUse);
 
 	return {
 		host: label,

@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
+import {compareApiVersions, isApiVersion} from './api-version.js';
 import type {ObjectEngine, ObjectQuery, ResourceKind} from './engine.js';
 import {mapDaemonInfo, mapDiskUsage, mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
-import type {InspectKind} from './objects.js';
+import type {InspectKind, PruneKind} from './objects.js';
 
 // Images, networks, volumes and the system endpoints over dockerode's modem. Kept apart
 // from dockerode-engine.ts (which owns the connection, deadlines and error mapping and
@@ -26,7 +27,19 @@ const paths: Record<InspectKind, string> = {containers: '/containers/', images: 
 /** Disk usage walks every layer and volume, and a prune deletes them: they get this many deadlines. */
 const slowFactor = 6;
 
-export function createObjectMethods(docker: Docker, request: Requester, timeoutMs: number): ObjectEngine & {removeObject(kind: Exclude<ResourceKind, 'containers'>, id: string, force: boolean, signal?: AbortSignal): Promise<void>} {
+/**
+ * The prune filters that give the same result on every API version: images are dangling
+ * ones unless `all`; volumes are every unused one, which API 1.42 narrowed to anonymous
+ * ones unless told `all=true` — a filter daemons before 1.42 refuse ("invalid filter").
+ * `apiInUse` undefined (not negotiated yet) sends no `all`: a prune that keeps more.
+ */
+export function pruneFilters(kind: PruneKind, all: boolean, apiInUse: string | undefined): string | undefined {
+	if (kind === 'images') return JSON.stringify({dangling: [all ? 'false' : 'true']});
+	const narrowed = apiInUse !== undefined && isApiVersion(apiInUse) && compareApiVersions(apiInUse, '1.42') >= 0;
+	return kind === 'volumes' && narrowed ? JSON.stringify({all: ['true']}) : undefined;
+}
+
+export function createObjectMethods(docker: Docker, request: Requester, timeoutMs: number, apiInUse: () => string | undefined): ObjectEngine & {removeObject(kind: Exclude<ResourceKind, 'containers'>, id: string, force: boolean, signal?: AbortSignal): Promise<void>} {
 	function dial(method: 'GET' | 'POST' | 'DELETE', path: string, query: Query, abortSignal: AbortSignal): Promise<unknown> {
 		const options = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
 		return new Promise((resolve, reject) => {
@@ -59,7 +72,9 @@ export function createObjectMethods(docker: Docker, request: Requester, timeoutM
 		},
 
 		async diskUsage(signal) {
-			return mapDiskUsage(await get(signal, '/system/df', {}, true));
+			// verbose=1: from API 1.52 it puts the items in the new per-type parts (without it, in
+			// the old top-level lists, deprecated since); older daemons and Podman ignore it.
+			return mapDiskUsage(await get(signal, '/system/df', {verbose: 1}, true));
 		},
 
 		async info(signal) {
@@ -76,8 +91,7 @@ export function createObjectMethods(docker: Docker, request: Requester, timeoutM
 		},
 
 		async prune(kind, options, signal) {
-			// Images: the daemon prunes dangling ones unless told dangling=false.
-			const filters = kind === 'images' ? JSON.stringify({dangling: [options?.all === true ? 'false' : 'true']}) : undefined;
+			const filters = pruneFilters(kind, options?.all === true, apiInUse());
 			const raw = await request(signal, timeoutMs * slowFactor, abortSignal => dial('POST', `/${kind}/prune`, {filters}, abortSignal));
 			return mapPruneResult(raw);
 		},

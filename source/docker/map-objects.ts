@@ -1,6 +1,6 @@
 import {sanitize} from '../sanitize.js';
 import {finiteNumber, record, stringRecord, text} from './map.js';
-import type {BuildCacheRecord, DaemonInfo, DiskUsage, DiskUsageContainer, ImageLayer, ImageSummary, NetworkSummary, PruneResult, VolumeSummary} from './objects.js';
+import type {BuildCacheRecord, DaemonInfo, DiskUsage, DiskUsageContainer, ImageLayer, ImageSummary, NetworkSummary, PruneResult, UsageTotals, VolumeSummary} from './objects.js';
 
 // Raw Engine-API JSON for images, networks, volumes and the system endpoints → our
 // types. Same rules as map.ts: any field may be missing or of another type, nothing
@@ -30,6 +30,8 @@ function isoSeconds(value: unknown): number {
 
 export function mapImage(value: unknown): ImageSummary {
 	const raw = record(value) ?? {};
+	// -1 is "not computed": SharedSize in image lists (unless asked for with shared-size,
+	// API 1.42+), Containers in image lists before API 1.51. Both are left out then.
 	const sharedSize = bytes(raw['SharedSize']);
 	const containers = finiteNumber(raw['Containers']);
 	return {
@@ -39,7 +41,9 @@ export function mapImage(value: unknown): ImageSummary {
 		tags: strings(raw['RepoTags']).filter(tag => tag !== '<none>:<none>'),
 		digests: strings(raw['RepoDigests']).filter(digest => digest !== '<none>@<none>'),
 		created: finiteNumber(raw['Created']) ?? 0,
-		size: bytes(raw['Size']) ?? 0,
+		// Size is the whole image (shared layers too) from API 1.41 on; VirtualSize, the same
+		// number, is gone from 1.44 and is only read when Size is missing.
+		size: bytes(raw['Size']) ?? bytes(raw['VirtualSize']) ?? 0,
 		...(sharedSize === undefined ? {} : {sharedSize}),
 		...(containers === undefined || containers < 0 ? {} : {containers}),
 		labels: stringRecord(raw['Labels']),
@@ -110,14 +114,46 @@ function mapBuildCache(raw: Json): BuildCacheRecord {
 	};
 }
 
+/**
+ * One type's part of API 1.52's answer (`ImageUsage`, `ContainerUsage`, …): the daemon's
+ * own figures. Go leaves out every zero (omitempty), so a missing number is 0.
+ */
+function usageTotals(value: Json | undefined): UsageTotals | undefined {
+	if (!value) return undefined;
+	const figure = (key: string) => bytes(value[key]) ?? 0;
+	return {total: figure('TotalCount'), active: figure('ActiveCount'), size: figure('TotalSize'), reclaimable: figure('Reclaimable')};
+}
+
+/** The items of a type: in its `…Usage` part (API 1.52+ with verbose=1), else the old top-level list. */
+function itemsOf(usage: Json | undefined, legacy: unknown): unknown {
+	return Array.isArray(usage?.['Items']) ? usage['Items'] : legacy;
+}
+
+/**
+ * Before API 1.52: `{LayersSize, Images, Containers, Volumes, BuildCache}`. From 1.52:
+ * `{ImageUsage, ContainerUsage, VolumeUsage, BuildCacheUsage}`, each with the daemon's
+ * figures and (asked with verbose=1) its `Items`; 1.52 still adds the old fields unless
+ * verbose=1 is asked. Either shape, or both, read the same.
+ */
 export function mapDiskUsage(value: unknown): DiskUsage {
 	const raw = record(value) ?? {};
+	const imageUsage = record(raw['ImageUsage']);
+	const containerUsage = record(raw['ContainerUsage']);
+	const volumeUsage = record(raw['VolumeUsage']);
+	const buildCacheUsage = record(raw['BuildCacheUsage']);
+	const totals = Object.entries({
+		images: usageTotals(imageUsage),
+		containers: usageTotals(containerUsage),
+		volumes: usageTotals(volumeUsage),
+		buildCache: usageTotals(buildCacheUsage),
+	}).filter(([, figures]) => figures !== undefined);
 	return {
-		layersSize: bytes(raw['LayersSize']) ?? 0,
-		images: mapImages(raw['Images']),
-		containers: list(raw['Containers']).map(mapDfContainer).filter(container => container.id !== ''),
-		volumes: mapVolumes(raw['Volumes']),
-		buildCache: list(raw['BuildCache']).map(mapBuildCache),
+		layersSize: (imageUsage ? bytes(imageUsage['TotalSize']) : undefined) ?? bytes(raw['LayersSize']) ?? 0,
+		images: mapImages(itemsOf(imageUsage, raw['Images'])),
+		containers: list(itemsOf(containerUsage, raw['Containers'])).map(mapDfContainer).filter(container => container.id !== ''),
+		volumes: mapVolumes(itemsOf(volumeUsage, raw['Volumes'])),
+		buildCache: list(itemsOf(buildCacheUsage, raw['BuildCache'])).map(mapBuildCache),
+		...(totals.length === 0 ? {} : {totals: Object.fromEntries(totals) as DiskUsage['totals']}),
 	};
 }
 

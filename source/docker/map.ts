@@ -58,7 +58,7 @@ function stateFromStatus(status: string): ContainerState {
 	return 'unknown';
 }
 
-/** /containers/json has no health field; the Status text ends with it: "Up 3 minutes (healthy)". */
+/** Before API 1.52 /containers/json has no health field; the Status text ends with it: "Up 3 minutes (healthy)". */
 export function healthFromStatus(status: string): Health {
 	const match = /\((healthy|unhealthy|health: starting)\)/.exec(status);
 	switch (match?.[1]) {
@@ -71,6 +71,20 @@ export function healthFromStatus(status: string): Health {
 		default:
 			return undefined;
 	}
+}
+
+const healthStates: Readonly<Record<string, Health>> = {healthy: 'healthy', unhealthy: 'unhealthy', starting: 'starting', none: undefined};
+
+/**
+ * From API 1.52 the list says `Health: {Status, FailingStreak}`, "none" without a check.
+ * It keeps the last status after the container stops (then "unhealthy"), which the
+ * Status text, and so `docker ps`, shows only while it runs: read it for a running
+ * container only. Older daemons, and values it does not know, leave the Status text.
+ */
+function containerHealth(raw: Json, state: ContainerState, status: string): Health {
+	const reported = record(raw['Health'])?.['Status'];
+	if (state === 'running' && typeof reported === 'string' && Object.hasOwn(healthStates, reported)) return healthStates[reported];
+	return healthFromStatus(status);
 }
 
 /** `docker ps` shows the canonical name: the one that is not a link alias (/other/alias). */
@@ -123,7 +137,7 @@ export function mapContainer(value: unknown): ContainerSummary {
 		image: text(raw['Image']) ?? '',
 		command: text(raw['Command']) ?? '',
 		state,
-		health: healthFromStatus(status),
+		health: containerHealth(raw, state, status),
 		status,
 		ports,
 		created: finiteNumber(raw['Created']) ?? 0,
@@ -148,7 +162,9 @@ export function mapEvent(value: unknown): EngineEvent | undefined {
 	if (!raw) return undefined;
 	const actor = record(raw['Actor']);
 	const attributes = stringRecord(actor?.['Attributes']);
-	// Before API 1.22 only `status`, `id` and `from` existed.
+	// Action, Actor.ID and Actor.Attributes (its `image` is the old `from`) are the fields
+	// from API 1.22 on; `status`, `id` and `from` came alongside until 1.52 dropped them.
+	// `status` and `id` are read only where the current ones are missing (before 1.22).
 	const fullAction = text(raw['Action']) ?? text(raw['status']);
 	if (fullAction === undefined || fullAction === '') return undefined;
 	const split = fullAction.indexOf(': ');

@@ -15,7 +15,10 @@ export type ImageSummary = {
 	readonly size: number;
 	/** Bytes shared with other images; only disk-usage answers have it. */
 	readonly sharedSize?: number;
-	/** How many containers use it; only disk-usage answers have it (lists say -1). */
+	/**
+	 * How many containers use it: disk-usage answers, and lists from API 1.51 on (before,
+	 * lists say -1, left out here). Views that need it everywhere count the container list.
+	 */
 	readonly containers?: number;
 	readonly labels: Readonly<Record<string, string>>;
 };
@@ -26,7 +29,7 @@ export type NetworkSummary = {
 	readonly driver: string;
 	readonly scope: string;
 	readonly internal: boolean;
-	/** Set only when the daemon says so (EnableIPv4 exists from API 1.47; dtui pins 1.41 at most). */
+	/** Set only when the daemon says so: daemons before Docker 28 (API 1.48) send no EnableIPv4 (IPv4 was always on). */
 	readonly enableIPv4?: boolean;
 	readonly enableIPv6?: boolean;
 	/** From its IPAM config: `172.19.0.0/16`. */
@@ -66,6 +69,16 @@ export type BuildCacheRecord = {
 	readonly shared: boolean;
 };
 
+/** One line of `docker system df` as the daemon computed it. */
+export type UsageTotals = {
+	readonly total: number;
+	readonly active: number;
+	/** Bytes. */
+	readonly size: number;
+	/** Bytes. */
+	readonly reclaimable: number;
+};
+
 /** `GET /system/df`, what `docker system df` is computed from. */
 export type DiskUsage = {
 	readonly layersSize: number;
@@ -73,6 +86,17 @@ export type DiskUsage = {
 	readonly containers: readonly DiskUsageContainer[];
 	readonly volumes: readonly VolumeSummary[];
 	readonly buildCache: readonly BuildCacheRecord[];
+	/**
+	 * The daemon's own figures per type, where it gives them (Engine API 1.52 on, which
+	 * `docker system df` then shows as they are). Older daemons give only the items: the
+	 * figures are computed from them, as the docker CLI of their time did.
+	 */
+	readonly totals?: {
+		readonly images?: UsageTotals;
+		readonly containers?: UsageTotals;
+		readonly volumes?: UsageTotals;
+		readonly buildCache?: UsageTotals;
+	};
 };
 
 /** `GET /info`, reduced to what a person reads. */

@@ -6,7 +6,7 @@ import type {ContainerEngine} from '../docker/container-io.js';
 import type {Engine, EngineEvent, EngineInfo} from '../docker/engine.js';
 import {EngineError} from '../docker/errors.js';
 import {deferredStream} from './deferred-stream.js';
-import type {PruneResult} from '../docker/objects.js';
+import type {DiskUsage, PruneResult, UsageTotals} from '../docker/objects.js';
 import {plainId} from './fleet-id.js';
 import {createFleetIndex, registerFleet, type FleetMember} from './fleet.js';
 
@@ -20,6 +20,23 @@ async function everyMember<T>(members: readonly FleetMember[], ask: (member: Fle
 			}),
 		),
 	);
+}
+
+const usageKinds = ['images', 'containers', 'volumes', 'buildCache'] as const;
+
+/**
+ * The daemons' own disk-usage figures, added up per type where every member gave them;
+ * where one did not (an older daemon), the type has none and the view computes the whole
+ * fleet's from the items, as it does for one such daemon.
+ */
+function addedTotals(all: readonly DiskUsage[]): DiskUsage['totals'] {
+	const entries = usageKinds.flatMap(kind => {
+		const figures = all.map(usage => usage.totals?.[kind]);
+		if (figures.length === 0 || !figures.every(one => one !== undefined)) return [];
+		const sum = (key: keyof UsageTotals) => figures.reduce((total, one) => total + one[key], 0);
+		return [[kind, {total: sum('total'), active: sum('active'), size: sum('size'), reclaimable: sum('reclaimable')}] as const];
+	});
+	return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 /** Members' event streams as one: it fails when any of them does, and ends when all have. */
@@ -100,12 +117,14 @@ export function createFleetEngine(members: readonly FleetMember[]): Engine {
 		listVolumes: async (...args) => (await everyMember(members, async member => member.engine.listVolumes(...args))).flat(),
 		async diskUsage(signal) {
 			const all = await everyMember(members, async member => member.engine.diskUsage(signal));
+			const totals = addedTotals(all);
 			return {
 				layersSize: all.reduce((sum, usage) => sum + usage.layersSize, 0),
 				images: all.flatMap(usage => usage.images),
 				containers: all.flatMap(usage => usage.containers),
 				volumes: all.flatMap(usage => usage.volumes),
 				buildCache: all.flatMap(usage => usage.buildCache),
+				...(totals === undefined ? {} : {totals}),
 			};
 		},
 		// One daemon's description: the screens ask a member (screens.tsx), never the fleet.

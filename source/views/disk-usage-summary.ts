@@ -1,6 +1,7 @@
-// `docker system df` from the daemon's disk-usage answer, computed as the docker CLI
-// 20.10 does (cli/command/formatter/disk_usage.go): what is active, and what could go.
-import type {DiskUsage} from '../docker/objects.js';
+// `docker system df` from the daemon's disk-usage answer: the daemon's own figures where
+// it gives them (as the docker CLI then shows them), else computed from its items as the
+// docker CLI 20.10 does (cli/command/formatter/disk_usage.go): what is active, and what could go.
+import type {DiskUsage, UsageTotals} from '../docker/objects.js';
 import {formatBytes} from '../format.js';
 
 export type UsageRow = {
@@ -15,7 +16,18 @@ export type UsageRow = {
 
 const liveStates = ['running', 'paused', 'restarting'];
 
+/** A computed row, replaced by the daemon's figures for it when there are any. */
+function preferDaemon(row: UsageRow, figures: UsageTotals | undefined): UsageRow {
+	return figures === undefined ? row : {...row, ...figures};
+}
+
 export function usageRows(usage: DiskUsage): UsageRow[] {
+	const [images, containers, volumes, buildCache] = computedRows(usage);
+	const totals = usage.totals ?? {};
+	return [preferDaemon(images, totals.images), preferDaemon(containers, totals.containers), preferDaemon(volumes, totals.volumes), preferDaemon(buildCache, totals.buildCache)];
+}
+
+function computedRows(usage: DiskUsage): [UsageRow, UsageRow, UsageRow, UsageRow] {
 	const images = usage.images;
 	const activeImages = images.filter(image => (image.containers ?? 0) > 0);
 	// Space active images hold on their own; what they share with others might still go.

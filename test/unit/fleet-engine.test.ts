@@ -116,6 +116,22 @@ describe('the fleet engine', () => {
 		session.engine.close();
 	});
 
+	test('disk usage: the daemons\' own figures (API 1.52+) are added up only for a type every host gave them for', async () => {
+		const {one, two, session} = await twoHosts();
+		const figures = (total: number) => ({total, active: 1, size: total * 100, reclaimable: total * 10});
+		const own = async (totals: object) => ({layersSize: 0, images: [], containers: [], volumes: [], buildCache: [], totals});
+		try {
+			Object.assign(one, {diskUsage: async () => own({images: figures(1), volumes: figures(3)})});
+			Object.assign(two, {diskUsage: async () => own({images: figures(2)})});
+			assert.deepEqual((await session.engine.diskUsage()).totals, {images: {total: 3, active: 2, size: 300, reclaimable: 30}});
+			// A host without figures (before 1.52): none for the fleet, which is then computed from the items.
+			Object.assign(two, {diskUsage: async () => ({layersSize: 0, images: [], containers: [], volumes: [], buildCache: []})});
+			assert.equal((await session.engine.diskUsage()).totals, undefined);
+		} finally {
+			session.engine.close();
+		}
+	});
+
 	test('events of every host, ids tagged', async () => {
 		const {one, two, session} = await twoHosts();
 		const stop = new AbortController();
