@@ -6,12 +6,34 @@
 // the e2e dashboard shows every container on it. Both runs always happen, so one
 // failure does not hide the other's. The output ends with the totals of both, in the
 // same `ℹ tests N` lines as Node's spec summary, for CI to read.
+//
+// DTUI_TEST_ENGINES="trixie=/tmp/a/docker.sock,sid=/tmp/b/docker.sock" runs the suites that
+// speak to the daemon as a user's engine (engineSuites below) once more against each of
+// those engines, after the main runs: the same contract and screens, other Engine versions.
 import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve, sep} from 'node:path';
 import {spawnSync} from 'node:child_process';
 
 const serialFolders = ['test/contract', 'test/e2e', 'test/integration'];
+// What depends on the engine's version: the engine contract, the dashboard's screens,
+// and dtui's one-shot output beside the docker CLI's. (Tests that start daemons of their
+// own, or test the terminal or the transports, say nothing more on another engine.)
+const engineSuites = [
+	'test/contract/real.test.ts',
+	'test/contract/objects-real.test.ts',
+	'test/contract/container-io-real.test.ts',
+	'test/contract/registry-real.test.ts',
+	'test/integration/ps-vs-docker.test.ts',
+	'test/integration/objects-vs-docker.test.ts',
+	'test/e2e/dashboard.test.ts',
+	'test/e2e/container-detail.test.ts',
+	'test/e2e/objects.test.ts',
+	'test/e2e/read-only.test.ts',
+	'test/e2e/hostile-text.test.ts',
+	'test/e2e/registry.test.ts',
+];
+
 const summaryKeys = ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo', 'duration_ms'];
 
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test'];
@@ -34,13 +56,13 @@ function usesDaemon(file) {
 
 // The spec reporter writes to the terminal; a TAP copy goes to a file whose footer
 // (`# tests 12`, `# pass 11`, …) gives the counts without parsing coloured text.
-function run(files, extraArgs, tapFile) {
+function run(files, extraArgs, tapFile, env = {}) {
 	const args = ['--import', 'tsx', '--test', ...extraArgs];
 	args.push('--test-reporter=spec', '--test-reporter-destination=stdout');
 	args.push('--test-reporter=tap', `--test-reporter-destination=${tapFile}`);
 	const result = spawnSync(process.execPath, [...args, ...files], {
 		stdio: 'inherit',
-		env: {...process.env, NODE_ENV: 'test'},
+		env: {...process.env, NODE_ENV: 'test', ...env},
 	});
 	const counts = {};
 	let tap = '';
@@ -60,18 +82,47 @@ if (files.length === 0) {
 	process.exit(1);
 }
 
+/** `name=socket,…` → [{name, socket}]; a malformed entry stops the run before anything runs. */
+function enginesFrom(value) {
+	if (!value) return [];
+	return value.split(',').map(entry => {
+		const match = /^([\w.-]+)=(\/.+)$/.exec(entry.trim());
+		if (!match) {
+			console.error(`run-tests: DTUI_TEST_ENGINES entry "${entry}" is not name=/path/to/docker.sock`);
+			process.exit(1);
+		}
+
+		return {name: match[1], socket: match[2]};
+	});
+}
+
+const engines = enginesFrom(process.env['DTUI_TEST_ENGINES']);
+const asked = new Set(files.map(file => relative(process.cwd(), resolve(file)).split(sep).join('/')));
+const engineFiles = engineSuites.filter(file => asked.has(file));
+
 const groups = [
 	{files: files.filter(file => !usesDaemon(file)), args: []},
 	// --test-concurrency exists since Node 20.10.
 	{files: files.filter(file => usesDaemon(file)), args: ['--test-concurrency=1']},
+	...engines.map(engine => ({
+		files: engineFiles,
+		args: ['--test-concurrency=1'],
+		env: {DTUI_TEST_SOCKET: engine.socket, DTUI_TEST_ENGINE: engine.name},
+		title: `against the ${engine.name} engine (${engine.socket})`,
+	})),
 ].filter(group => group.files.length > 0);
 
 const temporary = mkdtempSync(join(tmpdir(), 'dtui-tests-'));
-const results = groups.map((group, index) => run(group.files, group.args, join(temporary, `${index}.tap`)));
+const results = groups.map((group, index) => {
+	if (group.title) console.log(`\nℹ ${group.files.length} test files ${group.title}`);
+	const result = run(group.files, group.args, join(temporary, `${index}.tap`), group.env);
+	return {...result, title: group.title};
+});
 rmSync(temporary, {recursive: true, force: true});
 
 const total = Object.fromEntries(summaryKeys.map(key => [key, results.reduce((sum, result) => sum + (result.counts[key] ?? 0), 0)]));
 console.log(`\nℹ all ${files.length} test files (${groups.length} runs)`);
+for (const result of results.filter(result => result.title)) console.log(`ℹ ${result.title}: ${result.counts.pass ?? 0} passed, ${result.counts.fail ?? 0} failed`);
 for (const key of summaryKeys) console.log(`ℹ ${key} ${key === 'duration_ms' ? total[key].toFixed(3) : total[key]}`);
 
 process.exit(results.every(result => result.ok) ? 0 : 1);

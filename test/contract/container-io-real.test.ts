@@ -1,7 +1,5 @@
 import {describe} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import {daemonSocket, realDaemonSkip, removeTestContainers, testDocker, testImage} from '../helpers/daemon.js';
+import {daemonSocket, negotiatedEngine, realDaemonSkip, removeTestContainers, testDocker, testImage} from '../helpers/daemon.js';
 import {containerIoContract, type WrittenLine} from './container-io-contract.js';
 
 const skip = realDaemonSkip();
@@ -18,7 +16,7 @@ describe('real daemon: container io', {skip}, () => {
 	const socket = daemonSocket;
 
 	containerIoContract('dockerode on a real dockerd', async prefix => {
-		const engine = createDockerodeEngine(resolveEndpoint({host: `unix://${socket}`, env: {}}));
+		const engine = await negotiatedEngine(socket);
 		const docker = testDocker();
 		await removeTestContainers(docker, prefix);
 		async function run(name: string, cmd: string[], options: {tty?: boolean; stdin?: boolean; start?: boolean} = {}) {

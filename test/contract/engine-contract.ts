@@ -3,6 +3,7 @@ import {compareApiVersions, newestApiVersion} from '../../source/docker/api-vers
 import {after, before, describe, test} from 'node:test';
 import type {ContainerState, ContainerSummary, Engine, EngineEvent} from '../../source/docker/engine.js';
 import {EngineError} from '../../source/docker/errors.js';
+import {cannotKillMessage, notRunningMessage, removeRunningMessage} from '../helpers/daemon-words.js';
 
 // One suite, two engines: the fake runs it always, the real daemon when one is there.
 // Whatever the UI may rely on about an Engine is asserted here, so the fake cannot
@@ -129,21 +130,14 @@ export function engineContract(name: string, make: () => Promise<ContractHarness
 		test('pausing or killing a stopped container is a conflict in the daemon\'s words', async () => {
 			const containerName = nextName();
 			const id = await harness.create(containerName);
-			await rejectsWith(engine.containerAction(id, 'pause'), 'conflict', `Container ${id} is not running`);
-			await rejectsWith(
-				engine.containerAction(containerName, 'kill'),
-				'conflict',
-				`Cannot kill container: ${containerName}: Container ${id} is not running`,
-			);
+			await rejectsWith(engine.containerAction(id, 'pause'), 'conflict', notRunningMessage(id));
+			await rejectsWith(engine.containerAction(containerName, 'kill'), 'conflict', cannotKillMessage(containerName, id));
 		});
 
 		test('removing a running container needs force; the refusal is the daemon\'s message', async () => {
-			const id = await harness.create(nextName(), {start: true});
-			await rejectsWith(
-				engine.remove('containers', id),
-				'conflict',
-				`You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`,
-			);
+			const containerName = nextName();
+			const id = await harness.create(containerName, {start: true});
+			await rejectsWith(engine.remove('containers', id), 'conflict', removeRunningMessage(id, containerName));
 			await eventually(engine, id, 'running');
 			await engine.remove('containers', id, {force: true});
 			assert.equal((await engine.listContainers()).find(container => container.id === id), undefined);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import type {Engine} from '../../source/docker/engine.js';
+import {networkInUseMessage} from '../helpers/daemon-words.js';
 import {EngineError} from '../../source/docker/errors.js';
 
 // Images, networks, volumes and the system endpoints: one suite for the fake and the
@@ -134,7 +135,7 @@ export function objectsContract(name: string, make: (prefix: string) => Promise<
 			const container = await harness.container({name: next(), network, start: true});
 			const attached = (await engine.listContainers()).find(item => item.id === container);
 			assert.deepEqual(attached?.networks?.map(link => link.name), [network]);
-			await rejectsWith(engine.remove('networks', network), 'denied', `error while removing network: network ${network} id ${id} has active endpoints`);
+			await rejectsWith(engine.remove('networks', network), 'denied', networkInUseMessage(network, id));
 			await harness.removeContainer(container);
 			await engine.remove('networks', network);
 			await rejectsWith(engine.remove('networks', network), 'not-found', `network ${network} not found`);

@@ -1,7 +1,5 @@
 import {describe} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import {daemonSocket, realDaemonSkip, testDocker} from '../helpers/daemon.js';
+import {daemonSocket, negotiatedEngine, realDaemonSkip, testDocker} from '../helpers/daemon.js';
 import {buildTestImage, createLinkedContainer, createTestNetwork, createTestVolume, removeImageIds, removeTestObjects, tagImage} from '../helpers/objects-daemon.js';
 import {objectsContract} from './objects-contract.js';
 
@@ -12,7 +10,7 @@ describe('real daemon: objects', {skip}, () => {
 	const socket = daemonSocket;
 
 	objectsContract('dockerode on a real dockerd', async prefix => {
-		const engine = createDockerodeEngine(resolveEndpoint({host: `unix://${socket}`, env: {}}));
+		const engine = await negotiatedEngine(socket);
 		const docker = testDocker();
 		const built: string[] = [];
 		return {

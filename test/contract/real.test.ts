@@ -1,7 +1,5 @@
 import {describe} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import {createTestContainer, daemonSocket, realDaemonSkip, testDocker} from '../helpers/daemon.js';
+import {createTestContainer, daemonSocket, negotiatedEngine, realDaemonSkip, testDocker} from '../helpers/daemon.js';
 import {engineContract} from './engine-contract.js';
 
 const skip = realDaemonSkip();
@@ -11,8 +9,7 @@ describe('real daemon', {skip}, () => {
 	const socket = daemonSocket;
 
 	engineContract('dockerode on a real dockerd', async () => {
-		// An empty env: the test socket must win whatever DOCKER_HOST says.
-		const engine = createDockerodeEngine(resolveEndpoint({host: `unix://${socket}`, env: {}}));
+		const engine = await negotiatedEngine(socket);
 		const docker = testDocker();
 		const names: string[] = [];
 		return {

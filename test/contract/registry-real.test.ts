@@ -1,7 +1,5 @@
 import {describe} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
-import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import {daemonSocket, realDaemonSkip, testDocker, testImage} from '../helpers/daemon.js';
+import {daemonSocket, negotiatedEngine, realDaemonSkip, testDocker, testImage} from '../helpers/daemon.js';
 import {registrySkip, startRegistry, type TestRegistry} from '../helpers/registry.js';
 import {registryContract} from './registry-contract.js';
 
@@ -25,7 +23,7 @@ describe('real daemon and registries', {skip}, () => {
 		const gone = await startRegistry();
 		await gone.stop();
 
-		const engine = createDockerodeEngine(resolveEndpoint({host: `unix://${socket}`, env: {}}));
+		const engine = await negotiatedEngine(socket);
 		const docker = testDocker();
 		const ours = (tag: string) => [open.address, locked.address].some(address => tag.startsWith(`${address}/`));
 		return {

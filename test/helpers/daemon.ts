@@ -1,5 +1,10 @@
+import {execFileSync} from 'node:child_process';
 import {statSync} from 'node:fs';
 import Docker from 'dockerode';
+import {compareApiVersions} from '../../source/docker/api-version.js';
+import {resolveEndpoint} from '../../source/docker/connection.js';
+import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
+import type {Engine} from '../../source/docker/engine.js';
 
 // Tests that need a real dockerd get its socket from DTUI_TEST_SOCKET. Locally a
 // missing daemon skips them; in CI it fails them, so a broken setup cannot pass green.
@@ -75,4 +80,23 @@ export async function removeTestContainers(docker: Docker, prefix: string): Prom
 			}
 		}),
 	);
+}
+
+/** An engine on the test socket that has negotiated its API version, as dtui's connect() leaves it. */
+export async function negotiatedEngine(socket: string): Promise<Engine> {
+	// An empty env: the test socket must win whatever DOCKER_HOST says.
+	const engine = createDockerodeEngine(resolveEndpoint({host: `unix://${socket}`, env: {}}));
+	await engine.ping();
+	return engine;
+}
+
+/**
+ * The Engine API version the docker CLI speaks with the test daemon (the lower of its own
+ * and the daemon's), for running dtui at the same one where their output is compared: a
+ * newer daemon answers a newer version with more (image container counts from 1.51).
+ */
+export function dockerCliApiVersion(): string {
+	if (daemonSocket === undefined) throw new Error('DTUI_TEST_SOCKET is not set');
+	const [client = '', server = ''] = execFileSync('docker', ['-H', `unix://${daemonSocket}`, 'version', '--format', '{{.Client.APIVersion}} {{.Server.APIVersion}}'], {encoding: 'utf8'}).trim().split(' ');
+	return compareApiVersions(client, server) < 0 ? client : server;
 }

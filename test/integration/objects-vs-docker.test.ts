@@ -4,7 +4,11 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {daemonSocket, realDaemonSkip, testDocker} from '../helpers/daemon.js';
+import {daemonSocket, dockerCliApiVersion, realDaemonSkip, testDocker} from '../helpers/daemon.js';
+
+// dtui speaks the docker CLI's version here: the same answer, compared cell by cell.
+let apiVersion: string | undefined;
+const cliApiVersion = () => (apiVersion ??= dockerCliApiVersion());
 import {buildTestImage, createLinkedContainer, createTestVolume, removeTestObjects, tagImage} from '../helpers/objects-daemon.js';
 
 const prefix = 'lscmp-';
@@ -18,7 +22,7 @@ function docker(command: Command, args: string[]): string {
 }
 
 function dtui(command: Command, args: string[]): string {
-	const result = spawnSync(process.execPath, ['bin/dtui.js', command, ...args], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+	const result = spawnSync(process.execPath, ['bin/dtui.js', command, ...args], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 	assert.equal(result.stderr, '');
 	assert.equal(result.status, 0);
 	return result.stdout;
@@ -102,7 +106,7 @@ describe('dtui images, networks, volumes agree with the docker CLI', {skip: real
 	});
 
 	test('a bad filter or format is a usage error before any request: one line, exit 2', () => {
-		const run = (args: string[]) => spawnSync(process.execPath, ['bin/dtui.js', ...args], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+		const run = (args: string[]) => spawnSync(process.execPath, ['bin/dtui.js', ...args], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 		const badFilter = run(['images', '--filter', 'colour=red']);
 		assert.deepEqual([badFilter.status, badFilter.stdout, badFilter.stderr], [2, '', 'dtui: unknown filter "colour": use one of dangling, label, before, since, reference, until\n']);
 		const badFormat = run(['volumes', '--format', 'wide']);

@@ -3,7 +3,11 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {createTestContainer, daemonSocket, realDaemonSkip, removeTestContainers, testDocker} from '../helpers/daemon.js';
+import {createTestContainer, daemonSocket, dockerCliApiVersion, realDaemonSkip, removeTestContainers, testDocker} from '../helpers/daemon.js';
+
+// dtui speaks the docker CLI's version here: the same answer, compared cell by cell.
+let apiVersion: string | undefined;
+const cliApiVersion = () => (apiVersion ??= dockerCliApiVersion());
 
 const prefix = 'ps-cmp-';
 
@@ -13,7 +17,7 @@ function dockerPs(args: string[]): string[] {
 }
 
 function dtuiPs(args: string[]): string[] {
-	const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', ...args, '--format', 'json'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+	const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', ...args, '--format', 'json'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 	assert.equal(result.stderr, '');
 	assert.equal(result.status, 0);
 	return result.stdout.split('\n').filter(Boolean).map(line => JSON.parse(line) as {Names: string; State: string}).map(row => `${row.Names} ${row.State}`).filter(line => line.startsWith(prefix)).sort();
@@ -67,20 +71,20 @@ describe('dtui ps agrees with docker ps', {skip: realDaemonSkip()}, () => {
 
 	test('--no-trunc: the whole ids, as docker ps --no-trunc prints them', () => {
 		const dockerIds = execFileSync('docker', ['-H', `unix://${daemonSocket!}`, 'ps', '-a', '-q', '--no-trunc', '--filter', `name=${prefix}`], {encoding: 'utf8'});
-		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '-a', '-q', '--no-trunc', '--filter', `name=${prefix}`], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '-a', '-q', '--no-trunc', '--filter', `name=${prefix}`], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 		assert.equal(result.status, 0);
 		assert.match(result.stdout, /^(?:[0-9a-f]{64}\n){5}$/);
 		assert.deepEqual(result.stdout.split('\n').sort(), dockerIds.split('\n').sort());
 	});
 
 	test('a bad filter is a usage error, one line, exit 2', () => {
-		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '--filter', 'status=sleeping'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+		const result = spawnSync(process.execPath, ['bin/dtui.js', 'ps', '--filter', 'status=sleeping'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 		assert.equal(result.status, 2);
 		assert.equal(result.stderr, 'dtui: invalid status "sleeping": use one of created, restarting, running, removing, paused, exited, dead\n');
 	});
 
 	test('dtui with stdout not a terminal prints the running containers table', () => {
-		const result = spawnSync(process.execPath, ['bin/dtui.js'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`}});
+		const result = spawnSync(process.execPath, ['bin/dtui.js'], {encoding: 'utf8', env: {...process.env, DOCKER_HOST: `unix://${daemonSocket!}`, DOCKER_API_VERSION: cliApiVersion()}});
 		assert.equal(result.status, 0);
 		assert.match(result.stdout, /^CONTAINER ID {3}IMAGE {2,}COMMAND {2,}CREATED {2,}STATUS {2,}PORTS {2,}NAMES\n/);
 		assert.match(result.stdout, /ps-cmp-web\n/);
