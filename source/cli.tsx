@@ -2,9 +2,9 @@
 // dashboard's UI stack is most of the start-up time; `dtui ps` and --version skip it).
 import process from 'node:process';
 import meow from 'meow';
-import {restoreTerminal} from './terminal.js';
-import {parseShell} from './container-shell.js';
-import type {HostConnection} from './connect.js';
+import {restoreTerminal} from './terminal/terminal.js';
+import {parseShell} from './terminal/container-shell.js';
+import type {HostConnection} from './start/connect.js';
 
 const cli = meow(
 	`
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 	const oneShot = command !== undefined || !process.stdout.isTTY || dumb;
 	if (command === undefined && process.stdout.isTTY && dumb) process.stderr.write('dtui: TERM=dumb cannot draw the dashboard; here is the container list instead\n');
 	if (cli.flags.debug) {
-		const {startDebugLog, debug} = await import('./debug-log.js');
+		const {startDebugLog, debug} = await import('./start/debug-log.js');
 		startDebugLog();
 		debug(`dtui ${cli.pkg.version ?? ''} ${process.argv.slice(2).join(' ')} · node ${process.version} · TERM=${process.env['TERM'] ?? ''} · ${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`);
 	}
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 	if (!Number.isInteger(logLines) || logLines < 1) fail(`--log-lines needs a whole number of lines, at least 1 (got ${String(logLines)})`, 2);
 	const shell = parseShell(cli.flags.shell);
 
-	const {connect, connectMany, targetsOf, ConnectFailure} = await import('./connect.js');
+	const {connect, connectMany, targetsOf, ConnectFailure} = await import('./start/connect.js');
 	const failOnConnect = (error: unknown): never => {
 		if (error instanceof ConnectFailure) fail(error.message, 1);
 		throw error;
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
 
 	// The dashboard's code loads while the daemons answer their pings (an SSH login, a
 	// remote round trip) instead of after. Awaited below; a failure to load is reported there.
-	const dashboard = oneShot ? undefined : import('./dashboard.js');
+	const dashboard = oneShot ? undefined : import('./start/dashboard.js');
 	dashboard?.catch(() => undefined);
 	const first = targets[0];
 	const hosts: HostConnection[] = targets.length > 1
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	const {runDashboard} = await (dashboard ?? import('./dashboard.js'));
+	const {runDashboard} = await (dashboard ?? import('./start/dashboard.js'));
 	const options = {readOnly: cli.flags.readOnly, debug: cli.flags.debug, fail, logLines, ...(shell ? {shell} : {})};
 	if (targets.length > 1) {
 		// Some hosts may be down (they reconnect on their own); none at all is nothing to show.
@@ -160,6 +160,6 @@ async function main(): Promise<void> {
 
 // Whatever escapes (a bug): one line and where the details went, never a stack trace.
 await main().catch(async (error: unknown) => {
-	const {crashLine} = await import('./crash.js');
+	const {crashLine} = await import('./start/crash.js');
 	fail(crashLine(error), 70);
 });

@@ -7,8 +7,8 @@
 // that does not answer at once) goes to cli.tsx untouched: it alone decides what is
 // an error and how to say so. See bench/ for what this buys.
 import process from 'node:process';
-import {dashboardFlags} from './start-flags.js';
-import {restoreTerminal} from './terminal.js';
+import {dashboardFlags} from './start/start-flags.js';
+import {restoreTerminal} from './terminal/terminal.js';
 
 // Until the dashboard installs its own handlers, a signal still gives the terminal
 // back. Once it has, this one stands aside (it runs first, being older).
@@ -22,7 +22,7 @@ function exitCleanlyOn(signal: NodeJS.Signals, code: number): void {
 
 const flags = dashboardFlags(process.argv.slice(2));
 // TERM=dumb cannot draw a frame: cli.tsx prints the list instead.
-const painted = flags !== undefined && process.stdout.isTTY && process.stdin.isTTY && process.env['TERM'] !== 'dumb' && (await (await import('./paint-first-frame.js')).paintFirstFrame(flags));
+const painted = flags !== undefined && process.stdout.isTTY && process.stdin.isTTY && process.env['TERM'] !== 'dumb' && (await (await import('./start/paint-first-frame.js')).paintFirstFrame(flags));
 if (painted) {
 	exitCleanlyOn('SIGTERM', 143);
 	exitCleanlyOn('SIGHUP', 129);

@@ -1,6 +1,6 @@
 // The header's first line, without React: Header draws it with Ink, first-frame.ts
 // writes it before Ink has loaded.
-import type {ConnectionStatus} from '../docker/monitor.js';
+import type {ConnectionStatus} from '../engine/monitor.js';
 
 export type HeaderCounts = {readonly running: number; readonly total: number};
 

@@ -1,9 +1,9 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ConnectionStatus} from '../docker/monitor.js';
-import type {HostState} from '../fleet/use-fleet-hosts.js';
-import {displayWidth, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import type {ConnectionStatus} from '../engine/monitor.js';
+import type {HostState} from '../hooks/use-fleet-hosts.js';
+import {displayWidth, truncate} from '../text/sanitize.js';
+import {theme} from './theme.js';
 import {headerText, hostText} from './header-text.js';
 
 type Props = {

@@ -2,8 +2,8 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Binding, Scope} from '../keymap/keymap.js';
 import {formatKeys} from '../keymap/match.js';
-import {padEnd, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {padEnd, truncate} from '../text/sanitize.js';
+import {theme} from './theme.js';
 
 const scopeTitles: Record<Scope, string> = {
 	global: 'Everywhere',

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Segment, SegmentStyle} from '../log-layout.js';
-import {theme} from '../theme.js';
+import type {Segment, SegmentStyle} from '../logs/log-layout.js';
+import {theme} from './theme.js';
 
 type Look = {color?: string; backgroundColor?: string; bold?: boolean; dimColor?: boolean};
 

@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import {toneColor, theme} from '../theme.js';
+import {toneColor, theme} from './theme.js';
 import type {Column} from '../views/resource-descriptor.js';
 import {headerLine, markerText, placeColumns, rowCells, type RowCell} from './table-text.js';
 

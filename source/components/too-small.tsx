@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from './theme.js';
 
 /** Below this the frame cannot fit: header, title, table header, two rows, status, hints, and Ink's spare line. */
 export const minimumSize = {columns: 30, rows: 8} as const;

@@ -4,14 +4,14 @@
 // sanitise it.
 import {Duplex, PassThrough, type Readable} from 'node:stream';
 import type Docker from 'dockerode';
-import type {ContainerEngine, ContainerSession, ExecResult, LogOptions, SessionSize} from './container-io.js';
-import {describeConnectError} from './describe-error.js';
+import type {ContainerEngine, ContainerSession, ExecResult, LogOptions, SessionSize} from '../engine/container-io.js';
+import {describeConnectError} from '../transport/describe-error.js';
 import {JsonLines} from './dockerode-engine.js';
 import {FrameDemuxer, LogDecoder} from './log-decoder.js';
 import {Deadline, failureOf, underDeadline, type RequestContext} from './request-deadline.js';
 import {mapProcessList} from './map-processes.js';
 import {mapStats} from './stats.js';
-import {sanitize} from '../sanitize.js';
+import {sanitize} from '../text/sanitize.js';
 
 /** The output kept from a non-interactive exec: enough for a shell path or an error line. */
 const maxExecOutput = 4096;

@@ -1,15 +1,15 @@
 import {setMaxListeners} from 'node:events';
 import {StringDecoder} from 'node:string_decoder';
 import Docker from 'dockerode';
-import {negotiateApiVersion} from './api-version.js';
-import type {Endpoint} from './connection.js';
-import {describeConnectError} from './describe-error.js';
+import {negotiateApiVersion} from '../engine/api-version.js';
+import type {Endpoint} from '../transport/connection.js';
+import {describeConnectError} from '../transport/describe-error.js';
 import {createContainerIo} from './dockerode-container-io.js';
 import {createObjectMethods} from './dockerode-objects.js';
 import {createRegistryMethods} from './dockerode-registry.js';
 import {Deadline, failureOf, underDeadline} from './request-deadline.js';
-import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from './engine.js';
-import {EngineError, isEngineError} from './errors.js';
+import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from '../engine/engine.js';
+import {EngineError, isEngineError} from '../engine/errors.js';
 import {mapContainers, mapEvent, mapVersion} from './map.js';
 
 // The only module that imports dockerode. It adds what dockerode leaves out: a deadline

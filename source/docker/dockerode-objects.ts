@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
-import {compareApiVersions, isApiVersion} from './api-version.js';
-import type {ObjectEngine, ObjectQuery, ResourceKind} from './engine.js';
+import {compareApiVersions, isApiVersion} from '../engine/api-version.js';
+import type {ObjectEngine, ObjectQuery, ResourceKind} from '../engine/engine.js';
 import {mapDaemonInfo, mapDiskUsage, mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
-import type {InspectKind, PruneKind} from './objects.js';
+import type {InspectKind, PruneKind} from '../engine/objects.js';
 
 // Images, networks, volumes and the system endpoints over dockerode's modem. Kept apart
 // from dockerode-engine.ts (which owns the connection, deadlines and error mapping and

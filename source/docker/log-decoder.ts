@@ -4,8 +4,8 @@
 // chunks cut anywhere, through a header or a UTF-8 character, so everything here keeps
 // what it has not finished yet.
 import {StringDecoder} from 'node:string_decoder';
-import {sanitize} from '../sanitize.js';
-import type {LogLine, LogStreamName} from './container-io.js';
+import {sanitize} from '../text/sanitize.js';
+import type {LogLine, LogStreamName} from '../engine/container-io.js';
 
 export type Frame = {readonly stream: LogStreamName; readonly payload: Buffer};
 

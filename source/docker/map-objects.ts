@@ -1,6 +1,6 @@
-import {sanitize} from '../sanitize.js';
+import {sanitize} from '../text/sanitize.js';
 import {finiteNumber, record, stringRecord, text} from './map.js';
-import type {BuildCacheRecord, DaemonInfo, DiskUsage, DiskUsageContainer, ImageLayer, ImageSummary, NetworkSummary, PruneResult, UsageTotals, VolumeSummary} from './objects.js';
+import type {BuildCacheRecord, DaemonInfo, DiskUsage, DiskUsageContainer, ImageLayer, ImageSummary, NetworkSummary, PruneResult, UsageTotals, VolumeSummary} from '../engine/objects.js';
 
 // Raw Engine-API JSON for images, networks, volumes and the system endpoints → our
 // types. Same rules as map.ts: any field may be missing or of another type, nothing

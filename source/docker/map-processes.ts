@@ -1,5 +1,5 @@
-import {sanitize} from '../sanitize.js';
-import type {ProcessList} from './container-io.js';
+import {sanitize} from '../text/sanitize.js';
+import type {ProcessList} from '../engine/container-io.js';
 
 /**
  * `GET /containers/{id}/top` → ProcessList. Command lines are whatever the processes

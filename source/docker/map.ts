@@ -1,5 +1,5 @@
-import {sanitize} from '../sanitize.js';
-import type {ContainerState, ContainerSummary, EngineEvent, EngineInfo, Health, PortMapping} from './engine.js';
+import {sanitize} from '../text/sanitize.js';
+import type {ContainerState, ContainerSummary, EngineEvent, EngineInfo, Health, PortMapping} from '../engine/engine.js';
 
 // Raw Engine-API JSON → our domain types. Nothing here trusts the input: any field may
 // be missing, null or of another type (old daemons, Podman, proxies, bugs), and no

@@ -2,10 +2,10 @@
 // update, in chunks that split lines anywhere (JsonLines joins them). A failure after
 // the 200 is a line with `errorDetail`: the HTTP status cannot say it any more. Fields
 // we do not know are ignored; every string is sanitised before it leaves this file.
-import {sanitize} from '../sanitize.js';
-import {oneLine} from './describe-error.js';
+import {sanitize} from '../text/sanitize.js';
+import {oneLine} from '../transport/describe-error.js';
 import {JsonLines} from './dockerode-engine.js';
-import type {LayerPhase, TransferEvent} from './registry-io.js';
+import type {LayerPhase, TransferEvent} from '../engine/registry-io.js';
 
 /** One parsed line: a progress event, a failure the daemon reported, or nothing we use. */
 export type ProgressLine = TransferEvent | {readonly type: 'error'; readonly message: string} | undefined;

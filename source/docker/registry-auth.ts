@@ -6,10 +6,10 @@
 import {execFile} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {dockerConfigDirectory, type Env} from './docker-config.js';
-import {oneLine} from './describe-error.js';
-import {EngineError} from './errors.js';
-import {defaultDomain} from './image-reference.js';
+import {dockerConfigDirectory, type Env} from '../transport/docker-config.js';
+import {oneLine} from '../transport/describe-error.js';
+import {EngineError} from '../engine/errors.js';
+import {defaultDomain} from '../engine/image-reference.js';
 
 export type RegistryCredentials = {
 	/** The registry as config.json keys it: `127.0.0.1:5000`, `https://index.docker.io/v1/`. */

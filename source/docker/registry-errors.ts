@@ -3,9 +3,9 @@
 // errorDetail line inside it), and its status codes do not tell an authentication
 // failure from an unreachable registry: the words do (moby's distribution/errors.go
 // and the registry's own error codes).
-import {oneLine} from './describe-error.js';
-import {EngineError} from './errors.js';
-import type {EngineErrorKind} from './engine.js';
+import {oneLine} from '../transport/describe-error.js';
+import {EngineError} from '../engine/errors.js';
+import type {EngineErrorKind} from '../engine/engine.js';
 
 export type TransferKind = 'pull' | 'push';
 

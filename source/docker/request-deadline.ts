@@ -4,8 +4,8 @@
 // AbortSignal.any(): listeners are removed when the request settles, so a long-lived
 // caller signal does not collect one per request.
 
-import {describeConnectError} from './describe-error.js';
-import {EngineError} from './errors.js';
+import {describeConnectError} from '../transport/describe-error.js';
+import {EngineError} from '../engine/errors.js';
 
 import type Docker from 'dockerode';
 

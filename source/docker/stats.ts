@@ -1,7 +1,7 @@
 // A raw stats reading → StatsSample, with the docker CLI's own formulas
 // (cli/command/container/stats_helpers.go), so dtui and `docker stats` agree.
 // Podman and old daemons leave fields out: every one may be missing.
-import type {StatsSample} from './container-io.js';
+import type {StatsSample} from '../engine/container-io.js';
 
 type Json = Record<string, unknown>;
 

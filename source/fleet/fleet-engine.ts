@@ -2,11 +2,11 @@
 // reference) goes to the member that listed it and nowhere else; lists ask every
 // member. The dashboard's lists do not come through here (each member's list store
 // fetches on its own, hooks/merged-list-store.ts): these serve everything else.
-import type {ContainerEngine} from '../docker/container-io.js';
-import type {Engine, EngineEvent, EngineInfo} from '../docker/engine.js';
-import {EngineError} from '../docker/errors.js';
+import type {ContainerEngine} from '../engine/container-io.js';
+import type {Engine, EngineEvent, EngineInfo} from '../engine/engine.js';
+import {EngineError} from '../engine/errors.js';
 import {deferredStream} from './deferred-stream.js';
-import type {DiskUsage, PruneResult, UsageTotals} from '../docker/objects.js';
+import type {DiskUsage, PruneResult, UsageTotals} from '../engine/objects.js';
 import {plainId} from './fleet-id.js';
 import {createFleetIndex, registerFleet, type FleetMember} from './fleet.js';
 

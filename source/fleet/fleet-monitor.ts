@@ -1,7 +1,7 @@
 // The fleet's connection as the dashboard's one monitor: the members' events and
 // reconnections heard as one, and a status that is "connected" while any host is
 // (the banner is for losing everything; each host's own state is in the header).
-import type {ConnectionStatus, Monitor} from '../docker/monitor.js';
+import type {ConnectionStatus, Monitor} from '../engine/monitor.js';
 import {registerFleet, type Fleet} from './fleet.js';
 
 function overall(fleet: Fleet): ConnectionStatus {

@@ -1,8 +1,8 @@
 // Several daemons watched as one dashboard: each member keeps its own engine (ids
 // tagged with its key) and its own monitor (heartbeat, events, reconnection), so a
 // host that is down or hung only ever affects its own rows.
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 import {splitId} from './fleet-id.js';
 
 export type FleetMember = {

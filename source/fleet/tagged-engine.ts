@@ -2,10 +2,10 @@
 // comes out carries the member's key (fleet-id.ts), and every id that goes in has it
 // taken off again. An id tagged for another host is refused rather than sent here: the
 // object it names is not on this daemon, whatever this daemon has under that id.
-import type {ContainerSummary, Engine, EngineEvent} from '../docker/engine.js';
-import {EngineError} from '../docker/errors.js';
+import type {ContainerSummary, Engine, EngineEvent} from '../engine/engine.js';
+import {EngineError} from '../engine/errors.js';
 import {deferredStream} from './deferred-stream.js';
-import type {DiskUsage, ImageSummary, NetworkSummary, VolumeSummary} from '../docker/objects.js';
+import type {DiskUsage, ImageSummary, NetworkSummary, VolumeSummary} from '../engine/objects.js';
 import {splitId, tagId} from './fleet-id.js';
 
 export function taggedEngine(engine: Engine, key: string, label: string): Engine {

@@ -1,8 +1,8 @@
 // The daemon's events as dtui has seen them since it started: a bounded history fed by
 // the monitor's one events subscription (no second stream), so `:events` opens with
 // what already happened. Idle costs nothing: it only moves when an event comes.
-import type {Engine, EngineEvent} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Engine, EngineEvent} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 
 export type LoggedEvent = {
 	/** Arrival order: unique, so it is the row's id. */

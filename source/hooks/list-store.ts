@@ -8,9 +8,9 @@
 // a snapshot updated a moment later: a killed or stopped container can still be listed
 // as running just after its last event). So a burst of events is also followed by one
 // more fetch once it has been quiet for `settleMs`: nothing is published if nothing changed.
-import type {Engine} from '../docker/engine.js';
+import type {Engine} from '../engine/engine.js';
 import {fleetOf} from '../fleet/fleet.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Monitor} from '../engine/monitor.js';
 import type {ResourceDescriptor} from '../views/resource-descriptor.js';
 import {listened} from './listened.js';
 import {mergedListStore} from './merged-list-store.js';

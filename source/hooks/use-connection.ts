@@ -1,5 +1,5 @@
 import {useSyncExternalStore} from 'react';
-import type {ConnectionStatus, Monitor} from '../docker/monitor.js';
+import type {ConnectionStatus, Monitor} from '../engine/monitor.js';
 
 export function useConnection(monitor: Monitor): ConnectionStatus {
 	return useSyncExternalStore(monitor.onStatus, monitor.status);

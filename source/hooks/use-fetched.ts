@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import type {Monitor} from '../docker/monitor.js';
+import type {Monitor} from '../engine/monitor.js';
 
 export type Fetched<T> = {
 	readonly value?: T;

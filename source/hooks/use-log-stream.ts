@@ -1,11 +1,11 @@
 import {useEffect, useRef, useState} from 'react';
-import type {ContainerRef} from '../app-state.js';
-import type {LogLine} from '../docker/container-io.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
-import {isEngineError} from '../docker/errors.js';
-import {mergeInOrder, RingBuffer} from '../log-buffer.js';
-import {MatchIndex, type SearchQuery} from '../log-search.js';
+import type {ContainerRef} from '../app/app-state.js';
+import type {LogLine} from '../engine/container-io.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
+import {isEngineError} from '../engine/errors.js';
+import {mergeInOrder, RingBuffer} from '../logs/log-buffer.js';
+import {MatchIndex, type SearchQuery} from '../logs/log-search.js';
 
 /** A line and which of the followed containers wrote it. */
 export type ShownLine = LogLine & {readonly source: number};

@@ -1,6 +1,6 @@
 import {useSyncExternalStore} from 'react';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 import type {ResourceDescriptor} from '../views/resource-descriptor.js';
 import {listStore, type RefreshOptions, type ResourceList} from './list-store.js';
 

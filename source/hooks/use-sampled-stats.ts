@@ -1,6 +1,6 @@
 import {useEffect, useRef, useState} from 'react';
-import type {StatsSample} from '../docker/container-io.js';
-import type {Engine} from '../docker/engine.js';
+import type {StatsSample} from '../engine/container-io.js';
+import type {Engine} from '../engine/engine.js';
 
 /** Off-screen containers sampled per round, so the sort finds a busy one that is not shown yet. */
 const sweepPerRound = 4;

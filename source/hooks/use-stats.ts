@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react';
-import type {StatsSample} from '../docker/container-io.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {StatsSample} from '../engine/container-io.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 import {ratesBetween, type Rates} from '../docker/stats.js';
 
 export type StatsView = {

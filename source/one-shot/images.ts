@@ -1,7 +1,7 @@
 // `dtui images`: the rows of `docker images`, one per repository and tag.
-import {familiarName, parseImageReference} from '../docker/image-reference.js';
-import type {ImageSummary} from '../docker/objects.js';
-import {formatBytes, shortId} from '../format.js';
+import {familiarName, parseImageReference} from '../engine/image-reference.js';
+import type {ImageSummary} from '../engine/objects.js';
+import {formatBytes, shortId} from '../text/format.js';
 import {goTime, timeAgo, type Listing, type RowOptions} from './listing.js';
 
 const none = '<none>';

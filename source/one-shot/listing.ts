@@ -1,6 +1,6 @@
 // What every `dtui ps|images|networks|volumes` prints, from rows each command builds:
 // a table, JSON lines or ids; for several hosts, the same with the host first.
-import {humanDuration} from '../format.js';
+import {humanDuration} from '../text/format.js';
 import {formatTable} from './print-table.js';
 
 export type ListFormat = 'table' | 'wide' | 'json';

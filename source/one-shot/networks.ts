@@ -1,6 +1,6 @@
 // `dtui networks`: the rows of `docker network ls`.
-import type {NetworkSummary} from '../docker/objects.js';
-import {shortId} from '../format.js';
+import type {NetworkSummary} from '../engine/objects.js';
+import {shortId} from '../text/format.js';
 import {goTime, joinLabels, type Listing, type RowOptions} from './listing.js';
 import {compareNatural} from './natural-order.js';
 

@@ -1,10 +1,10 @@
 // The commands that print a list and exit: `dtui ps|images|networks|volumes` (also `dtui`
 // when stdout is not a terminal), on one host or several at once.
 import process from 'node:process';
-import type {HostConnection} from '../connect.js';
-import type {Engine} from '../docker/engine.js';
-import {isEngineError} from '../docker/errors.js';
-import {sanitize} from '../sanitize.js';
+import type {HostConnection} from '../start/connect.js';
+import type {Engine} from '../engine/engine.js';
+import {isEngineError} from '../engine/errors.js';
+import {sanitize} from '../text/sanitize.js';
 import {containerFilterKeys, FilterError, imageFilterKeys, networkFilterKeys, parseFilters, volumeFilterKeys} from './filters.js';
 import {imageListing} from './images.js';
 import {outputMode, renderListings, type HostListing, type ListFormat, type Listing, type ListOptions} from './listing.js';

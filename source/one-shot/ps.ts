@@ -1,7 +1,7 @@
 // `dtui ps`: the quick `docker ps` replacement, for people and scripts alike.
-import type {ContainerSummary, Engine} from '../docker/engine.js';
-import {formatPorts, shortId} from '../format.js';
-import {displayWidth, truncate} from '../sanitize.js';
+import type {ContainerSummary, Engine} from '../engine/engine.js';
+import {formatPorts, shortId} from '../text/format.js';
+import {displayWidth, truncate} from '../text/sanitize.js';
 import {goTime, joinLabels, outputMode, renderListings, timeAgo, type ListFormat, type Listing, type ListOptions} from './listing.js';
 
 export type PsFormat = ListFormat;

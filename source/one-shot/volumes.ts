@@ -1,6 +1,6 @@
 // `dtui volumes`: the rows of `docker volume ls` (which has no --no-trunc: names are whole).
-import type {VolumeSummary} from '../docker/objects.js';
-import {formatBytes} from '../format.js';
+import type {VolumeSummary} from '../engine/objects.js';
+import {formatBytes} from '../text/format.js';
 import {joinLabels, type Listing} from './listing.js';
 import {compareNatural} from './natural-order.js';
 

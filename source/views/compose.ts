@@ -1,6 +1,6 @@
 // Compose projects in the containers list: the labels docker compose writes are enough
 // to group, count and act on a project through the Engine API alone (no compose CLI).
-import type {ContainerSummary} from '../docker/engine.js';
+import type {ContainerSummary} from '../engine/engine.js';
 import type {GroupSpec} from './resource-descriptor.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';

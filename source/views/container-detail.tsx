@@ -1,19 +1,19 @@
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
-import type {DetailTab} from '../app-state.js';
+import type {DetailTab} from '../app/app-state.js';
 import type {Command, Scope} from '../keymap/keymap.js';
-import {useContainerOptions} from '../container-options.js';
+import {useContainerOptions} from '../app/container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {containers} from './containers.js';
 import {fleetOf} from '../fleet/fleet.js';
 import {InspectPane} from './inspect-pane.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
 import {ProcessesPane} from './processes-pane.js';
 import {StatsPane} from './stats-pane.js';
-import type {RouteScreenProps} from '../screens.js';
+import type {RouteScreenProps} from '../app/screens.js';
 
 type Props = RouteScreenProps<'container'>;
 

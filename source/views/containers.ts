@@ -1,6 +1,6 @@
-import type {DetailTab, Route} from '../app-state.js';
-import type {ContainerSummary} from '../docker/engine.js';
-import {formatAge, formatPorts, shortId} from '../format.js';
+import type {DetailTab, Route} from '../app/app-state.js';
+import type {ContainerSummary} from '../engine/engine.js';
+import {formatAge, formatPorts, shortId} from '../text/format.js';
 import {composeProjects} from './compose.js';
 import type {Operation, ResourceDescriptor, Tone} from './resource-descriptor.js';
 

@@ -1,14 +1,14 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {Route} from '../app-state.js';
-import type {ContextSwitcher} from '../context-switcher.js';
-import type {ContextSummary} from '../docker/context-list.js';
+import type {Route} from '../app/app-state.js';
+import type {ContextSwitcher} from '../app/context-switcher.js';
+import type {ContextSummary} from '../transport/context-list.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {Table} from '../components/table.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
-import type {ScreenProps} from '../screens.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
+import type {ScreenProps} from '../app/screens.js';
 import type {Column} from './resource-descriptor.js';
 
 const columns: ReadonlyArray<Column<ContextSummary>> = [

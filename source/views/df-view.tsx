@@ -1,15 +1,15 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {AppAction, Route} from '../app/app-state.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {Table} from '../components/table.js';
-import {formatBytes} from '../format.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {formatBytes} from '../text/format.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {reclaimableText, usageRows, type UsageRow} from './disk-usage-summary.js';
 import type {Column} from './resource-descriptor.js';
 

@@ -1,8 +1,8 @@
 // `docker system df` from the daemon's disk-usage answer: the daemon's own figures where
 // it gives them (as the docker CLI then shows them), else computed from its items as the
 // docker CLI 20.10 does (cli/command/formatter/disk_usage.go): what is active, and what could go.
-import type {DiskUsage, UsageTotals} from '../docker/objects.js';
-import {formatBytes} from '../format.js';
+import type {DiskUsage, UsageTotals} from '../engine/objects.js';
+import {formatBytes} from '../text/format.js';
 
 export type UsageRow = {
 	readonly type: string;

@@ -1,5 +1,5 @@
-import type {Engine, EngineEvent} from '../docker/engine.js';
-import {shortId} from '../format.js';
+import type {Engine, EngineEvent} from '../engine/engine.js';
+import {shortId} from '../text/format.js';
 import {plainId} from '../fleet/fleet-id.js';
 import {eventLog, type LoggedEvent} from '../hooks/event-log.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';

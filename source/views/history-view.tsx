@@ -1,17 +1,17 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, Route} from '../app-state.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
-import type {ImageLayer} from '../docker/objects.js';
+import type {AppAction, Route} from '../app/app-state.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
+import type {ImageLayer} from '../engine/objects.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {Table} from '../components/table.js';
-import {formatAge, formatBytes, pluralize, shortId} from '../format.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {formatAge, formatBytes, pluralize, shortId} from '../text/format.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import type {Column} from './resource-descriptor.js';
 
 type Props = {

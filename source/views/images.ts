@@ -1,7 +1,7 @@
-import type {ContainerSummary, Engine} from '../docker/engine.js';
-import type {ImageSummary} from '../docker/objects.js';
-import {formatAge, formatBytes, pluralize, shortId} from '../format.js';
-import {messageOf} from '../run-action.js';
+import type {ContainerSummary, Engine} from '../engine/engine.js';
+import type {ImageSummary} from '../engine/objects.js';
+import {formatAge, formatBytes, pluralize, shortId} from '../text/format.js';
+import {messageOf} from '../app/run-action.js';
 import {onSameHost, plainId} from '../fleet/fleet-id.js';
 import type {Operation, ResourceDescriptor} from './resource-descriptor.js';
 

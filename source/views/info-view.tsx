@@ -1,18 +1,18 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, Route} from '../app-state.js';
-import type {Engine, EngineInfo} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
-import type {DaemonInfo} from '../docker/objects.js';
+import type {AppAction, Route} from '../app/app-state.js';
+import type {Engine, EngineInfo} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
+import type {DaemonInfo} from '../engine/objects.js';
 import type {Command} from '../keymap/keymap.js';
 import {useConnection} from '../hooks/use-connection.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {ScrollText, type Line} from '../components/scroll-text.js';
-import {formatBytes} from '../format.js';
-import {padEnd, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {formatBytes} from '../text/format.js';
+import {padEnd, truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 
 type Props = {
 	readonly route: Extract<Route, {screen: 'info'}>;

@@ -1,17 +1,17 @@
 import React, {useMemo, useRef, useState, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {Route} from '../app-state.js';
+import type {Route} from '../app/app-state.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {ScrollText} from '../components/scroll-text.js';
-import {pluralize} from '../format.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {pluralize} from '../text/format.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {summaryLines} from './container-summary.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
 import type {PaneKeys} from './logs-pane.js';
-import type {ScreenBasics} from '../screens.js';
+import type {ScreenBasics} from '../app/screens.js';
 
 type Props = ScreenBasics & {
 	readonly id: string;

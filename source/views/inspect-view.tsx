@@ -5,11 +5,11 @@ import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {ScrollText} from '../components/scroll-text.js';
-import {pluralize} from '../format.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {pluralize} from '../text/format.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
-import type {RouteScreenProps} from '../screens.js';
+import type {RouteScreenProps} from '../app/screens.js';
 
 type Props = RouteScreenProps<'inspect'>;
 

@@ -1,20 +1,20 @@
 import React, {useMemo, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {ContainerRef, Route} from '../app-state.js';
+import type {ContainerRef, Route} from '../app/app-state.js';
 import type {Command} from '../keymap/keymap.js';
-import {useContainerOptions} from '../container-options.js';
+import {useContainerOptions} from '../app/container-options.js';
 import {useLogStream} from '../hooks/use-log-stream.js';
 import {useStore} from '../hooks/use-store.js';
-import {compileQuery, jumpTarget, lowerBound} from '../log-search.js';
-import {bufferSequence, logWindow, matchSequence, step} from '../log-window.js';
-import {saveLogs} from '../log-save.js';
+import {compileQuery, jumpTarget, lowerBound} from '../logs/log-search.js';
+import {bufferSequence, logWindow, matchSequence, step} from '../logs/log-window.js';
+import {saveLogs} from '../logs/log-save.js';
 import {SegmentRows} from '../components/segment-rows.js';
-import {pluralize} from '../format.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {pluralize} from '../text/format.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {initialLogsView, logsViewReducer, presetRange} from './logs-view-state.js';
 import {lineRows} from './log-line-rows.js';
-import type {ScreenBasics} from '../screens.js';
+import type {ScreenBasics} from '../app/screens.js';
 
 /** A pane's commands, for the screen that holds it (the keys arrive there). */
 export type PaneKeys = {run: (command: Command) => boolean};

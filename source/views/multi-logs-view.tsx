@@ -2,11 +2,11 @@ import React, {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {sourceColors} from './log-line-rows.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
-import type {RouteScreenProps} from '../screens.js';
+import type {RouteScreenProps} from '../app/screens.js';
 import {nameOnHost} from '../fleet/fleet.js';
 
 type Props = RouteScreenProps<'logs'>;

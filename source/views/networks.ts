@@ -1,6 +1,6 @@
-import type {ContainerSummary, Engine} from '../docker/engine.js';
-import type {NetworkSummary} from '../docker/objects.js';
-import {pluralize, shortId} from '../format.js';
+import type {ContainerSummary, Engine} from '../engine/engine.js';
+import type {NetworkSummary} from '../engine/objects.js';
+import {pluralize, shortId} from '../text/format.js';
 import {isLive} from './containers.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 

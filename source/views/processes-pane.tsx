@@ -1,12 +1,12 @@
 import React, {useEffect, useState, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {ProcessList} from '../docker/container-io.js';
-import type {Engine} from '../docker/engine.js';
-import {isEngineError} from '../docker/errors.js';
+import type {ProcessList} from '../engine/container-io.js';
+import type {Engine} from '../engine/engine.js';
+import {isEngineError} from '../engine/errors.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScroll} from '../hooks/use-scroll.js';
-import {padEnd, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {padEnd, truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import type {PaneKeys} from './logs-pane.js';
 
 type Fetched = {readonly list?: ProcessList; readonly error?: string; readonly at?: number};

@@ -1,6 +1,6 @@
 // Every resource the generic list view shows, by kind: adding a resource is adding
 // its descriptor here (and its kind to ListKind in app-state.ts).
-import type {ListKind} from '../app-state.js';
+import type {ListKind} from '../app/app-state.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 import {containers} from './containers.js';
 import {events} from './events.js';

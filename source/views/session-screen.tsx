@@ -1,14 +1,14 @@
 import {useEffect} from 'react';
-import type {AppAction, Route} from '../app-state.js';
-import type {ContainerSession} from '../docker/container-io.js';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
-import {findShell} from '../container-shell.js';
-import {useContainerOptions} from '../container-options.js';
+import type {AppAction, Route} from '../app/app-state.js';
+import type {ContainerSession} from '../engine/container-io.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
+import {findShell} from '../terminal/container-shell.js';
+import {useContainerOptions} from '../app/container-options.js';
 import {listStore} from '../hooks/list-store.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {pipeSession} from '../session-pipe.js';
-import type {TerminalHost} from '../terminal-host.js';
+import {pipeSession} from '../terminal/session-pipe.js';
+import type {TerminalHost} from '../terminal/terminal-host.js';
 import {containers} from './containers.js';
 
 type Props = {

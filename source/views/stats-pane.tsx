@@ -1,13 +1,13 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Engine} from '../docker/engine.js';
-import type {Monitor} from '../docker/monitor.js';
+import type {Engine} from '../engine/engine.js';
+import type {Monitor} from '../engine/monitor.js';
 import {useStats} from '../hooks/use-stats.js';
 import {Sparkline} from '../components/sparkline.js';
-import {formatBytes} from '../format.js';
-import {formatBinaryBytes, formatPercent, formatRate} from '../stats-format.js';
-import {padEnd, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {formatBytes} from '../text/format.js';
+import {formatBinaryBytes, formatPercent, formatRate} from '../text/stats-format.js';
+import {padEnd, truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 
 const labelWidth = 11;
 const figureWidth = 36;

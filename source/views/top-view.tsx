@@ -1,18 +1,18 @@
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {StatsSample} from '../docker/container-io.js';
-import type {ContainerSummary} from '../docker/engine.js';
+import type {StatsSample} from '../engine/container-io.js';
+import type {ContainerSummary} from '../engine/engine.js';
 import type {Command} from '../keymap/keymap.js';
-import {useContainerOptions} from '../container-options.js';
+import {useContainerOptions} from '../app/container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
 import {useSampledStats} from '../hooks/use-sampled-stats.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {formatBytes} from '../format.js';
-import {formatBinaryBytes, formatPercent} from '../stats-format.js';
-import {padEnd, padStart, truncate} from '../sanitize.js';
-import {theme} from '../theme.js';
+import {formatBytes} from '../text/format.js';
+import {formatBinaryBytes, formatPercent} from '../text/stats-format.js';
+import {padEnd, padStart, truncate} from '../text/sanitize.js';
+import {theme} from '../components/theme.js';
 import {containers} from './containers.js';
-import type {RouteScreenProps} from '../screens.js';
+import type {RouteScreenProps} from '../app/screens.js';
 import {nameOnHost} from '../fleet/fleet.js';
 
 type Props = RouteScreenProps<'top'>;

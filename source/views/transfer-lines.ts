@@ -1,10 +1,10 @@
 // The progress panel's text: per transfer a title, an overall bar, and a bar per layer,
 // like `docker pull` draws them. Pure: the component only colours these lines, and the
 // app knows the panel's height before drawing it.
-import {formatBytes} from '../format.js';
-import {padEnd, padStart, truncate} from '../sanitize.js';
-import {isLayerFinished, overallProgress, type LayerProgress} from '../transfer-state.js';
-import type {Transfer} from '../transfer-store.js';
+import {formatBytes} from '../text/format.js';
+import {padEnd, padStart, truncate} from '../text/sanitize.js';
+import {isLayerFinished, overallProgress, type LayerProgress} from '../transfers/transfer-state.js';
+import type {Transfer} from '../transfers/transfer-store.js';
 
 export type PanelLine = {readonly text: string; readonly tone: 'title' | 'bar' | 'done' | 'error' | 'muted'};
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {theme} from '../theme.js';
-import type {Transfer} from '../transfer-store.js';
+import {theme} from '../components/theme.js';
+import type {Transfer} from '../transfers/transfer-store.js';
 import {transferLines, type PanelLine} from './transfer-lines.js';
 
 const colour: Record<PanelLine['tone'], string | undefined> = {title: theme.busy, bar: undefined, done: theme.info, error: theme.error, muted: theme.muted};

@@ -1,6 +1,6 @@
-import type {ContainerSummary, Engine} from '../docker/engine.js';
-import type {VolumeSummary} from '../docker/objects.js';
-import {formatBytes, pluralize} from '../format.js';
+import type {ContainerSummary, Engine} from '../engine/engine.js';
+import type {VolumeSummary} from '../engine/objects.js';
+import {formatBytes, pluralize} from '../text/format.js';
 import {plainId} from '../fleet/fleet-id.js';
 import type {ResourceDescriptor} from './resource-descriptor.js';
 

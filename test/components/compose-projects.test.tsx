@@ -1,7 +1,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import type {ContainerSummary} from '../../source/docker/engine.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import type {ContainerSummary} from '../../source/engine/engine.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const project = (name: string, service: string) => ({'com.docker.compose.project': name, 'com.docker.compose.service': service});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {fakeStatsSample} from '../../source/docker/fake-container-io.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {fakeStatsSample} from '../fakes/fake-container-io.js';
 import {eventually, keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running', command: 'nginx -g daemon off;'});

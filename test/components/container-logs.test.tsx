@@ -3,9 +3,9 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import type {FakeLogLine} from '../../source/docker/fake-container-io.js';
-import type {ContainerOptions} from '../../source/container-options.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import type {FakeLogLine} from '../fakes/fake-container-io.js';
+import type {ContainerOptions} from '../../source/app/container-options.js';
 import {eventually, keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running'});

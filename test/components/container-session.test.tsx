@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import type {ContainerSummary} from '../../source/docker/engine.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import type {ContainerSummary} from '../../source/engine/engine.js';
 import {createFakeTerminal, type FakeTerminal} from '../helpers/fake-terminal.js';
 import {eventually, keys, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 

@@ -1,6 +1,6 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fakeContainer} from '../../source/docker/fake-engine.js';
+import {fakeContainer} from '../fakes/fake-engine.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const now = Math.floor(Date.now() / 1000);

@@ -3,9 +3,9 @@
 // (first-frame.ts) is held here to what the dashboard draws for the same containers.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {firstFrameLines} from '../../source/first-frame.js';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import type {ContainerSummary} from '../../source/docker/engine.js';
+import {firstFrameLines} from '../../source/start/first-frame.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import type {ContainerSummary} from '../../source/engine/engine.js';
 import {renderApp} from '../helpers/render-app.js';
 
 const longAgo = Math.floor(Date.now() / 1000) - 3 * 86_400;

@@ -3,12 +3,12 @@
 // down or hung while the other goes on.
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer, type FakeEngine} from '../../source/docker/fake-engine.js';
-import {fakeVolume} from '../../source/docker/fake-objects.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import type {Engine} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {createFleetSession} from '../../source/fleet/fleet-session.js';
+import {createFakeEngine, fakeContainer, type FakeEngine} from '../fakes/fake-engine.js';
+import {fakeVolume} from '../fakes/fake-objects.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import type {Engine} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {createFleetSession} from '../../source/start/fleet-session.js';
 import {eventually, keys, lineWith, renderApp, testMonitor, type RenderedApp} from '../helpers/render-app.js';
 
 const now = Math.floor(Date.now() / 1000);

@@ -1,7 +1,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const now = Math.floor(Date.now() / 1000);

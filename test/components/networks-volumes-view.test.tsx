@@ -1,7 +1,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {builtinNetworks, fakeNetwork, fakeVolume} from '../../source/docker/fake-objects.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {builtinNetworks, fakeNetwork, fakeVolume} from '../fakes/fake-objects.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const net = (c: string) => c.repeat(64);

@@ -3,10 +3,10 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, beforeEach, describe, test} from 'node:test';
-import {createFakeEngine, type FakeEngine} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeRemoteImage} from '../../source/docker/fake-registry.js';
-import type {TransferEvent} from '../../source/docker/registry-io.js';
+import {createFakeEngine, type FakeEngine} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeRemoteImage} from '../fakes/fake-registry.js';
+import type {TransferEvent} from '../../source/engine/registry-io.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 // Pull, tag and push by keyboard over the fake engine and its in-memory registries.

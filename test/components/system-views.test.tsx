@@ -1,9 +1,9 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeVolume} from '../../source/docker/fake-objects.js';
-import type {EngineEvent} from '../../source/docker/engine.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeVolume} from '../fakes/fake-objects.js';
+import type {EngineEvent} from '../../source/engine/engine.js';
 import {mapEvent} from '../../source/docker/map.js';
 import {keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 

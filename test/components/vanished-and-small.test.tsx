@@ -2,8 +2,8 @@ import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {fakeContainer} from '../../source/docker/fake-engine.js';
-import {EngineError} from '../../source/docker/errors.js';
+import {fakeContainer} from '../fakes/fake-engine.js';
+import {EngineError} from '../../source/engine/errors.js';
 import {TooSmall, isTooSmall} from '../../source/components/too-small.js';
 import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 

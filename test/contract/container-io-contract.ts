@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import type {LogLine, LogOptions, LogStreamName} from '../../source/docker/container-io.js';
-import type {Engine} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {findShell} from '../../source/container-shell.js';
+import type {LogLine, LogOptions, LogStreamName} from '../../source/engine/container-io.js';
+import type {Engine} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {findShell} from '../../source/terminal/container-shell.js';
 import {notRunningMessage} from '../helpers/daemon-words.js';
 import {readUntil} from '../helpers/session-output.js';
 

@@ -1,5 +1,5 @@
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import type {FakeSession} from '../../source/docker/fake-container-io.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import type {FakeSession} from '../fakes/fake-container-io.js';
 import {containerIoContract} from './container-io-contract.js';
 
 /**

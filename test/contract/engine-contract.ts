@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import {compareApiVersions, newestApiVersion} from '../../source/docker/api-version.js';
+import {compareApiVersions, newestApiVersion} from '../../source/engine/api-version.js';
 import {after, before, describe, test} from 'node:test';
-import type {ContainerState, ContainerSummary, Engine, EngineEvent} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
+import type {ContainerState, ContainerSummary, Engine, EngineEvent} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
 import {cannotKillMessage, notRunningMessage, removeRunningMessage} from '../helpers/daemon-words.js';
 
 // One suite, two engines: the fake runs it always, the real daemon when one is there.

@@ -1,4 +1,4 @@
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
 import {engineContract} from './engine-contract.js';
 
 engineContract('fake', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import type {Engine} from '../../source/docker/engine.js';
+import type {Engine} from '../../source/engine/engine.js';
 import {networkInUseMessage} from '../helpers/daemon-words.js';
-import {EngineError} from '../../source/docker/errors.js';
+import {EngineError} from '../../source/engine/errors.js';
 
 // Images, networks, volumes and the system endpoints: one suite for the fake and the
 // real daemon, so what the views rely on (which reference removes what, the daemon's

@@ -1,6 +1,6 @@
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeNetwork, fakeVolume} from '../../source/docker/fake-objects.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeNetwork, fakeVolume} from '../fakes/fake-objects.js';
 import {objectsContract} from './objects-contract.js';
 
 objectsContract('fake', async () => {

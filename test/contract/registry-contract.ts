@@ -3,10 +3,10 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import type {Engine, EngineEvent} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
+import type {Engine, EngineEvent} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
 import {lookupCredentials} from '../../source/docker/registry-auth.js';
-import type {TransferEvent} from '../../source/docker/registry-io.js';
+import type {TransferEvent} from '../../source/engine/registry-io.js';
 
 // Pull, tag and push, one suite for two engines: the fake with its in-memory registries,
 // and dockerode on a real dockerd with real distribution registries on 127.0.0.1 (one

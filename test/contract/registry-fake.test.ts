@@ -1,5 +1,5 @@
-import {createFakeEngine} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
+import {createFakeEngine} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
 import {registryContract} from './registry-contract.js';
 
 registryContract('fake', async () => {

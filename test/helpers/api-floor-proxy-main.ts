@@ -6,7 +6,7 @@
 // SIGTERM or SIGINT, then closes every connection, removes the socket, writes each request
 // it refused as `refused: METHOD PATH` on stderr (CI fails on any) and exits 0.
 import {parseArgs} from 'node:util';
-import {compareApiVersions} from '../../source/docker/api-version.js';
+import {compareApiVersions} from '../../source/engine/api-version.js';
 import {startApiFloorProxy} from './api-floor-proxy.js';
 
 const usage = 'usage: api-floor-proxy-main.ts --listen SOCKET --target DAEMON_SOCKET [--api-version 1.52] [--min-api-version 1.44] [--engine-version 29.1.0]\n';

@@ -21,7 +21,7 @@
 import {createConnection, createServer, type Server, type Socket} from 'node:net';
 import {request} from 'node:http';
 import {rmSync} from 'node:fs';
-import {compareApiVersions} from '../../source/docker/api-version.js';
+import {compareApiVersions} from '../../source/engine/api-version.js';
 
 export type ApiFloorProxyOptions = {
 	/** Unix socket path to create (an old file there is removed). */

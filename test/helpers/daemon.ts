@@ -1,10 +1,10 @@
 import {execFileSync} from 'node:child_process';
 import {statSync} from 'node:fs';
 import Docker from 'dockerode';
-import {compareApiVersions} from '../../source/docker/api-version.js';
-import {resolveEndpoint} from '../../source/docker/connection.js';
+import {compareApiVersions} from '../../source/engine/api-version.js';
+import {resolveEndpoint} from '../../source/transport/connection.js';
 import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import type {Engine} from '../../source/docker/engine.js';
+import type {Engine} from '../../source/engine/engine.js';
 
 // Tests that need a real dockerd get its socket from DTUI_TEST_SOCKET. Locally a
 // missing daemon skips them; in CI it fails them, so a broken setup cannot pass green.

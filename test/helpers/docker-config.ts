@@ -1,6 +1,6 @@
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {contextId} from '../../source/docker/docker-config.js';
+import {contextId} from '../../source/transport/docker-config.js';
 
 // Fixtures in the docker CLI's own layout ($DOCKER_CONFIG/config.json, contexts/meta,
 // contexts/tls), as `docker context create` writes them (checked against CLI 28).

@@ -1,8 +1,8 @@
 // A terminal to lend to exec and attach sessions in component tests: what the user
 // types goes in through `type`, what the container prints collects in `output`.
 import {PassThrough} from 'node:stream';
-import type {SessionSize} from '../../source/docker/container-io.js';
-import type {TerminalHost} from '../../source/terminal-host.js';
+import type {SessionSize} from '../../source/engine/container-io.js';
+import type {TerminalHost} from '../../source/terminal/terminal-host.js';
 
 export type FakeTerminal = TerminalHost & {
 	/** The user types (while a session has the terminal). */

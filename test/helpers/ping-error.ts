@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import {resolveEndpoint, type ResolveOptions} from '../../source/docker/connection.js';
+import {resolveEndpoint, type ResolveOptions} from '../../source/transport/connection.js';
 import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import {EngineError} from '../../source/docker/errors.js';
+import {EngineError} from '../../source/engine/errors.js';
 
 /** What ping() on this host rejects with: real sockets, real errno, real handshakes. */
 export async function pingError(host: string, env: ResolveOptions['env'] = {}): Promise<EngineError> {

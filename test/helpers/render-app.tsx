@@ -2,14 +2,14 @@
 // gives tests keys in / screen text out.
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
-import {createMonitor, type Monitor} from '../../source/docker/monitor.js';
-import {createFakeEngine, type FakeEngine} from '../../source/docker/fake-engine.js';
-import type {ContainerSummary, Engine} from '../../source/docker/engine.js';
-import {readOnlyEngine} from '../../source/docker/read-only-engine.js';
-import {defaultContainerOptions, type ContainerOptions} from '../../source/container-options.js';
-import type {ContextSwitcher} from '../../source/context-switcher.js';
-import type {TerminalHost} from '../../source/terminal-host.js';
+import {App} from '../../source/app/app.js';
+import {createMonitor, type Monitor} from '../../source/engine/monitor.js';
+import {createFakeEngine, type FakeEngine} from '../fakes/fake-engine.js';
+import type {ContainerSummary, Engine} from '../../source/engine/engine.js';
+import {readOnlyEngine} from '../../source/engine/read-only-engine.js';
+import {defaultContainerOptions, type ContainerOptions} from '../../source/app/container-options.js';
+import type {ContextSwitcher} from '../../source/app/context-switcher.js';
+import type {TerminalHost} from '../../source/terminal/terminal-host.js';
 
 export const keys = {
 	up: '\u001B[A',

@@ -1,5 +1,5 @@
 // What an interactive session (exec, attach) prints, read the way a terminal would.
-import type {ContainerSession} from '../../source/docker/container-io.js';
+import type {ContainerSession} from '../../source/engine/container-io.js';
 
 export /** Everything the session prints until `done` says enough; answers a shell's cursor-position question like a terminal. */
 async function readUntil(session: ContainerSession, done: (output: string) => boolean): Promise<string> {

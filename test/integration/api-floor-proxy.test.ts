@@ -12,7 +12,7 @@ import {createConnection} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {compareApiVersions} from '../../source/docker/api-version.js';
+import {compareApiVersions} from '../../source/engine/api-version.js';
 import {startApiFloorProxy, type ApiFloorProxy} from '../helpers/api-floor-proxy.js';
 import {createTestContainer, daemonSocket, idleCommand, realDaemonSkip, removeTestContainers, testDocker, testImage} from '../helpers/daemon.js';
 

@@ -5,12 +5,12 @@ import {copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} f
 import {tmpdir, userInfo} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {resolveEndpoint, type ResolveOptions} from '../../source/docker/connection.js';
+import {resolveEndpoint, type ResolveOptions} from '../../source/transport/connection.js';
 import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
-import type {Engine} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {connectMany} from '../../source/connect.js';
-import {createFleetSession} from '../../source/fleet/fleet-session.js';
+import type {Engine} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {connectMany} from '../../source/start/connect.js';
+import {createFleetSession} from '../../source/start/fleet-session.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
 import {daemonSocket, realDaemonSkip, removeTestContainers, testDocker, createTestContainer} from '../helpers/daemon.js';
 import {writeContext} from '../helpers/docker-config.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {apiAtLeast, compareApiVersions, negotiateApiVersion, newestApiVersion} from '../../source/docker/api-version.js';
-import {resolveEndpoint} from '../../source/docker/connection.js';
+import {apiAtLeast, compareApiVersions, negotiateApiVersion, newestApiVersion} from '../../source/engine/api-version.js';
+import {resolveEndpoint} from '../../source/transport/connection.js';
 
 describe('API versions', () => {
 	test('compared as numbers', () => {

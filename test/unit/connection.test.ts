@@ -4,9 +4,9 @@ import https from 'node:https';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {ConnectionConfigError, resolveEndpoint, type ResolveOptions} from '../../source/docker/connection.js';
-import {SshHttpAgent} from '../../source/docker/ssh-http-agent.js';
-import {sanitize} from '../../source/sanitize.js';
+import {ConnectionConfigError, resolveEndpoint, type ResolveOptions} from '../../source/transport/connection.js';
+import {SshHttpAgent} from '../../source/transport/ssh-http-agent.js';
+import {sanitize} from '../../source/text/sanitize.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
 
 // Host values and TLS from the environment. Which context wins is in contexts.test.ts.

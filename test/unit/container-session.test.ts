@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {describe, test} from 'node:test';
-import {findShell, parseShell} from '../../source/container-shell.js';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {DetachKeys, pipeSession} from '../../source/session-pipe.js';
-import type {SessionSize} from '../../source/docker/container-io.js';
-import type {TerminalIo} from '../../source/terminal-host.js';
+import {findShell, parseShell} from '../../source/terminal/container-shell.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {DetachKeys, pipeSession} from '../../source/terminal/session-pipe.js';
+import type {SessionSize} from '../../source/engine/container-io.js';
+import type {TerminalIo} from '../../source/terminal/terminal-host.js';
 
 const ctrlP = '\u0010';
 const ctrlQ = '\u0011';

@@ -4,9 +4,9 @@ import https from 'node:https';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {ConnectionConfigError, resolveEndpoint, type ResolveOptions} from '../../source/docker/connection.js';
-import {listContexts} from '../../source/docker/context-list.js';
-import {contextId} from '../../source/docker/docker-config.js';
+import {ConnectionConfigError, resolveEndpoint, type ResolveOptions} from '../../source/transport/connection.js';
+import {listContexts} from '../../source/transport/context-list.js';
+import {contextId} from '../../source/transport/docker-config.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
 import {writeConfig, writeContext, writeRawContext} from '../helpers/docker-config.js';
 

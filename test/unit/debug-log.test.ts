@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {closeDebugLog, debug, debugLogPath, startDebugLog, stateDirectory, writeCrashReport} from '../../source/debug-log.js';
+import {closeDebugLog, debug, debugLogPath, startDebugLog, stateDirectory, writeCrashReport} from '../../source/start/debug-log.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtui-debug-log-'));
 after(() => {

@@ -4,9 +4,9 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {describeConnectError, oneLine} from '../../source/docker/describe-error.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {sanitize} from '../../source/sanitize.js';
+import {describeConnectError, oneLine} from '../../source/transport/describe-error.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {sanitize} from '../../source/text/sanitize.js';
 import {pingError} from '../helpers/ping-error.js';
 
 describe('describeConnectError against real sockets', () => {

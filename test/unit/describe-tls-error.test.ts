@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import tls from 'node:tls';
-import {resolveEndpoint} from '../../source/docker/connection.js';
-import {describeConnectError} from '../../source/docker/describe-error.js';
-import {EngineError} from '../../source/docker/errors.js';
+import {resolveEndpoint} from '../../source/transport/connection.js';
+import {describeConnectError} from '../../source/transport/describe-error.js';
+import {EngineError} from '../../source/engine/errors.js';
 import {makeCertificates, type Certificates} from '../helpers/certificates.js';
 import {pingError} from '../helpers/ping-error.js';
 

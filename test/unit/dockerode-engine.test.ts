@@ -4,10 +4,10 @@ import http from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
-import {resolveEndpoint} from '../../source/docker/connection.js';
+import {resolveEndpoint} from '../../source/transport/connection.js';
 import {createDockerodeEngine, JsonLines} from '../../source/docker/dockerode-engine.js';
-import type {Engine, EngineEvent} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
+import type {Engine, EngineEvent} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
 
 // A scripted daemon on a unix socket: each test sets `route` to answer as dockerd would
 // (or would not: hang, drop, split its stream). Real-daemon behaviour is in test/contract/.

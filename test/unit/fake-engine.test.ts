@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {EngineEvent} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
+import type {EngineEvent} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
 
 // What the fake adds beyond the shared contract (test/contract/): the test controls,
 // and daemon behaviour the contract does not reach.

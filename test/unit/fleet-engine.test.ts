@@ -2,16 +2,16 @@
 // and every request that names an object sent to the host that listed it — only there.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer, type FakeEngine} from '../../source/docker/fake-engine.js';
-import {fakeVolume} from '../../source/docker/fake-objects.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import type {EngineEvent} from '../../source/docker/engine.js';
-import {isEngineError} from '../../source/docker/errors.js';
+import {createFakeEngine, fakeContainer, type FakeEngine} from '../fakes/fake-engine.js';
+import {fakeVolume} from '../fakes/fake-objects.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import type {EngineEvent} from '../../source/engine/engine.js';
+import {isEngineError} from '../../source/engine/errors.js';
 import {onSameHost, plainId, splitId, tagId} from '../../source/fleet/fleet-id.js';
 import {hostLabel, uniqueLabels} from '../../source/fleet/host-label.js';
-import {createFleetSession} from '../../source/fleet/fleet-session.js';
+import {createFleetSession} from '../../source/start/fleet-session.js';
 import {fleetOf} from '../../source/fleet/fleet.js';
-import {targetsOf} from '../../source/connect.js';
+import {targetsOf} from '../../source/start/connect.js';
 
 const id = 'a'.repeat(64);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {familiarName, familiarString, isValidTag, parseImageReference, parsePushTarget, parseTagTarget, pullQuery, withDefaultTag, type ImageReference} from '../../source/docker/image-reference.js';
+import {familiarName, familiarString, isValidTag, parseImageReference, parsePushTarget, parseTagTarget, pullQuery, withDefaultTag, type ImageReference} from '../../source/engine/image-reference.js';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 

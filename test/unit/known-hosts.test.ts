@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {checkHostKey, keyTypeOf, knownHostsName, knownKeyTypes, readKnownHosts} from '../../source/docker/known-hosts.js';
+import {checkHostKey, keyTypeOf, knownHostsName, knownKeyTypes, readKnownHosts} from '../../source/transport/known-hosts.js';
 
 // Keys are fake blobs with the right shape (length-prefixed type, then bytes): the
 // checker compares bytes and reads the type, it never verifies signatures.

@@ -2,10 +2,10 @@
 // docker's own commands print, and the filters checked before anything is sent.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeNetwork, fakeVolume} from '../../source/docker/fake-objects.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeNetwork, fakeVolume} from '../fakes/fake-objects.js';
 import {mapNetworks} from '../../source/docker/map-objects.js';
-import {formatBytes} from '../../source/format.js';
+import {formatBytes} from '../../source/text/format.js';
 import {FilterError, imageFilterKeys, networkFilterKeys, parseFilters, volumeFilterKeys} from '../../source/one-shot/filters.js';
 import {imageListing} from '../../source/one-shot/images.js';
 import {renderListings, type Listing, type OutputMode} from '../../source/one-shot/listing.js';

@@ -3,8 +3,8 @@
 // a change publishes it.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine, fakeContainer} from '../../source/docker/fake-engine.js';
-import {createMonitor} from '../../source/docker/monitor.js';
+import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
+import {createMonitor} from '../../source/engine/monitor.js';
 import {listStore} from '../../source/hooks/list-store.js';
 import {containers} from '../../source/views/containers.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {mergeInOrder, RingBuffer} from '../../source/log-buffer.js';
+import {mergeInOrder, RingBuffer} from '../../source/logs/log-buffer.js';
 
 const all = <T,>(buffer: RingBuffer<T>) => Array.from({length: buffer.length}, (_, offset) => buffer.at(buffer.start + offset)!);
 

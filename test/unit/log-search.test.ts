@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {RingBuffer} from '../../source/log-buffer.js';
-import {compileQuery, jumpTarget, lineMatches, matchRanges, MatchIndex} from '../../source/log-search.js';
-import {bufferSequence, logWindow, matchSequence, step} from '../../source/log-window.js';
-import type {Segment} from '../../source/log-layout.js';
+import {RingBuffer} from '../../source/logs/log-buffer.js';
+import {compileQuery, jumpTarget, lineMatches, matchRanges, MatchIndex} from '../../source/logs/log-search.js';
+import {bufferSequence, logWindow, matchSequence, step} from '../../source/logs/log-window.js';
+import type {Segment} from '../../source/logs/log-layout.js';
 
 describe('search queries', () => {
 	test('a regular expression; smart case: lower case ignores case, a capital makes it exact', () => {

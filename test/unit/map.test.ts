@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {healthFromStatus, mapContainer, mapContainers, mapEvent, mapVersion} from '../../source/docker/map.js';
-import {sanitize} from '../../source/sanitize.js';
+import {sanitize} from '../../source/text/sanitize.js';
 
 const id = 'a'.repeat(64);
 

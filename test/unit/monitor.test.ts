@@ -3,9 +3,9 @@
 // from the last event seen (the daemon replays what happened since, nothing twice).
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createFakeEngine} from '../../source/docker/fake-engine.js';
-import {createMonitor, type Monitor} from '../../source/docker/monitor.js';
-import type {EngineEvent} from '../../source/docker/engine.js';
+import {createFakeEngine} from '../fakes/fake-engine.js';
+import {createMonitor, type Monitor} from '../../source/engine/monitor.js';
+import type {EngineEvent} from '../../source/engine/engine.js';
 
 const monitors: Monitor[] = [];
 after(() => {

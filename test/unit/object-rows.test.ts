@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {fakeContainer} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeNetwork, fakeVolume} from '../../source/docker/fake-objects.js';
+import {fakeContainer} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeNetwork, fakeVolume} from '../fakes/fake-objects.js';
 import {bulkRequest, forceRetryRequest} from '../../source/hooks/confirm-requests.js';
 import {imageRows, images, splitReference} from '../../source/views/images.js';
 import {networkRows, networks} from '../../source/views/networks.js';
 import {volumeRows} from '../../source/views/volumes.js';
 import {containers} from '../../source/views/containers.js';
 import {arrangeRows, displayColumns} from '../../source/views/row-groups.js';
-import {EngineError} from '../../source/docker/errors.js';
+import {EngineError} from '../../source/engine/errors.js';
 
 describe('image rows', () => {
 	test('references split at the tag\'s colon, not a registry port\'s', () => {

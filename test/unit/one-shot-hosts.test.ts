@@ -3,12 +3,12 @@
 // hangs costs the others nothing.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {HostConnection} from '../../source/connect.js';
-import type {Engine} from '../../source/docker/engine.js';
-import {EngineError} from '../../source/docker/errors.js';
-import {createFakeEngine, fakeContainer, type FakeEngine} from '../../source/docker/fake-engine.js';
-import {fakeImage} from '../../source/docker/fake-images.js';
-import {fakeVolume} from '../../source/docker/fake-objects.js';
+import type {HostConnection} from '../../source/start/connect.js';
+import type {Engine} from '../../source/engine/engine.js';
+import {EngineError} from '../../source/engine/errors.js';
+import {createFakeEngine, fakeContainer, type FakeEngine} from '../fakes/fake-engine.js';
+import {fakeImage} from '../fakes/fake-images.js';
+import {fakeVolume} from '../fakes/fake-objects.js';
 import {runOneShot, type OneShotCommand} from '../../source/one-shot/one-shot-command.js';
 
 /** What cli.tsx's fail() does, minus the exit: the test reads the code and the stderr text. */

@@ -1,10 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fakeContainer, createFakeEngine} from '../../source/docker/fake-engine.js';
+import {fakeContainer, createFakeEngine} from '../fakes/fake-engine.js';
 import {FilterError, parseFilters} from '../../source/one-shot/filters.js';
 import {formatPs, runPs, type PsOptions} from '../../source/one-shot/ps.js';
 import {formatTable} from '../../source/one-shot/print-table.js';
-import {humanDuration} from '../../source/format.js';
+import {humanDuration} from '../../source/text/format.js';
 
 const now = Date.UTC(2026, 10, 27, 12, 0, 0);
 const created = now / 1000 - 7200;

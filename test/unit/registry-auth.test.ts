@@ -3,7 +3,7 @@ import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {EngineError} from '../../source/docker/errors.js';
+import {EngineError} from '../../source/engine/errors.js';
 import {credentialKey, lookupCredentials, registryAuthHeader} from '../../source/docker/registry-auth.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dtui-auth-'));

@@ -1,7 +1,7 @@
 import {test, describe} from 'node:test';
 import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
-import {displayWidth, padEnd, padStart, sanitize, sanitizeMultiline, truncate} from '../../source/sanitize.js';
+import {displayWidth, padEnd, padStart, sanitize, sanitizeMultiline, truncate} from '../../source/text/sanitize.js';
 import {hostileCorpus, hugeLine, hugeLinePiece} from '../helpers/hostile-corpus.js';
 
 /** What sanitize() must make of each corpus entry, by name. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {describe, test} from 'node:test';
-import {socketLike} from '../../source/docker/socket-like.js';
+import {socketLike} from '../../source/transport/socket-like.js';
 
 describe('socketLike: an SSH channel that the HTTP client can treat as a socket', () => {
 	test('the socket methods exist and return the stream', () => {

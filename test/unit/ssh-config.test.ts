@@ -3,8 +3,8 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {expandPathTokens, matchesPatternList, sshSettings} from '../../source/docker/ssh-config.js';
-import {parseSshUrl} from '../../source/docker/ssh-target.js';
+import {expandPathTokens, matchesPatternList, sshSettings} from '../../source/transport/ssh-config.js';
+import {parseSshUrl} from '../../source/transport/ssh-target.js';
 
 const home = mkdtempSync(path.join(tmpdir(), 'dtui-ssh-config-'));
 mkdirSync(path.join(home, '.ssh', 'conf.d'), {recursive: true});

@@ -2,7 +2,7 @@
 // else must go to cli.tsx untouched (undefined here), which alone reports mistakes.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {dashboardFlags} from '../../source/start-flags.js';
+import {dashboardFlags} from '../../source/start/start-flags.js';
 
 test('no arguments: the dashboard on the default daemon', () => {
 	assert.deepEqual(dashboardFlags([]), {readOnly: false});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import {cpuPercent, mapStats, memoryUsage, ratesBetween} from '../../source/docker/stats.js';
-import {formatBinaryBytes, formatPercent} from '../../source/stats-format.js';
+import {formatBinaryBytes, formatPercent} from '../../source/text/stats-format.js';
 
 // Recorded from dockerd 20.10 (cgroup v1) for a container running `while :; do :; done`.
 const busy: unknown = JSON.parse(readFileSync(new URL('../fixtures/stats-busy-cgroup1.json', import.meta.url), 'utf8'));

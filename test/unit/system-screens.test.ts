@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {Route} from '../../source/app-state.js';
-import {runCommandLine, type CommandLineHandlers} from '../../source/command-line.js';
-import {navigationFor, systemRoute} from '../../source/navigation.js';
+import type {Route} from '../../source/app/app-state.js';
+import {runCommandLine, type CommandLineHandlers} from '../../source/app/command-line.js';
+import {navigationFor, systemRoute} from '../../source/app/navigation.js';
 import {reclaimableText, usageRows} from '../../source/views/disk-usage-summary.js';
 import {documentLines, highlight, lineText, matchingLines} from '../../source/views/document-lines.js';
 import {actorText, keyAttributes} from '../../source/views/events.js';

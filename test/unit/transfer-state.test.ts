@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {TransferEvent} from '../../source/docker/registry-io.js';
-import {applyTransferEvent, emptyProgress, overallProgress, type TransferProgress} from '../../source/transfer-state.js';
+import type {TransferEvent} from '../../source/engine/registry-io.js';
+import {applyTransferEvent, emptyProgress, overallProgress, type TransferProgress} from '../../source/transfers/transfer-state.js';
 import {progressBar, transferLines} from '../../source/views/transfer-lines.js';
-import type {Transfer} from '../../source/transfer-store.js';
+import type {Transfer} from '../../source/transfers/transfer-store.js';
 
 function fold(events: readonly TransferEvent[]): TransferProgress {
 	return events.reduce(applyTransferEvent, emptyProgress);

@@ -1,9 +1,0 @@
-import type {ContextSummary} from './docker/context-list.js';
-
-/** What `:ctx` needs from whoever owns the connection: the contexts, and a live switch. */
-export type ContextSwitcher = {
-	/** `docker context ls` as data; the one in use is marked current. */
-	list(): ContextSummary[];
-	/** Connects to the context and, only if that worked, replaces the dashboard's daemon. Rejects with one line. */
-	switchTo(name: string): Promise<void>;
-};
