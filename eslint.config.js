@@ -8,24 +8,38 @@ const nodeGlobals = Object.fromEntries(
 	['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'structuredClone', 'performance', 'fetch'].map(name => [name, 'readonly']),
 );
 
-const dockerodeOutsideEngine = {
-	paths: [{name: 'dockerode', message: 'Only source/docker/ (and tests) may use dockerode: go through the Engine seam (source/docker/engine.ts).'}],
-	patterns: [{group: ['dockerode/*', 'docker-modem', 'docker-modem/*'], message: 'Only source/docker/ may talk to the daemon directly.'}],
-};
+const dockerode = {group: ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*'], message: 'Only source/docker/ talks to the daemon through dockerode: go through the Engine seam (source/engine/engine.ts).'};
+const react = {group: ['react', 'react/*', 'react-*', 'ink', 'ink/*', 'ink-*'], message: 'This layer is React-free: UI belongs in hooks/, components/, views/, app/.'};
 
-const uiInsideEngine = {
-	paths: [
-		{name: 'react', message: 'source/docker/ is the React-free engine layer.'},
-		{name: 'ink', message: 'source/docker/ is the React-free engine layer.'},
-	],
-	patterns: [
-		{group: ['react/*', 'react-*', 'ink/*', 'ink-*'], message: 'source/docker/ is the React-free engine layer.'},
-		{
-			group: ['**/hooks', '**/hooks/*', '**/components', '**/components/*', '**/views', '**/views/*'],
-			message: 'source/docker/ must not depend on the UI layers above it.',
-		},
-	],
+// The layers, bottom to top: what each folder of source/ may not import (ARCHITECTURE.md
+// draws the same picture). A folder not listed may import anything (start/ wires it all).
+const folders = ['engine', 'text', 'keymap', 'state', 'transport', 'docker', 'fleet', 'logs', 'terminal', 'transfers', 'hooks', 'components', 'views', 'app', 'start', 'one-shot'];
+const allowed = {
+	engine: [],
+	text: ['engine'],
+	keymap: [],
+	state: ['engine', 'keymap', 'text'],
+	transport: ['engine', 'text'],
+	docker: ['engine', 'text', 'transport'],
+	fleet: ['engine', 'text'],
+	logs: ['engine', 'state', 'text'],
+	terminal: ['engine', 'state', 'text'],
+	transfers: ['engine', 'fleet', 'keymap', 'state', 'text', 'transport'],
+	hooks: ['engine', 'fleet', 'keymap', 'logs', 'state', 'terminal', 'text', 'transfers'],
+	components: ['engine', 'keymap', 'logs', 'state', 'text'],
+	views: ['components', 'engine', 'fleet', 'hooks', 'keymap', 'logs', 'state', 'terminal', 'text', 'transfers'],
+	app: ['components', 'engine', 'fleet', 'hooks', 'keymap', 'logs', 'state', 'terminal', 'text', 'transfers', 'transport', 'views'],
+	'one-shot': ['engine', 'start', 'text'],
 };
+const reactFree = new Set(['engine', 'text', 'state', 'transport', 'docker', 'fleet', 'logs', 'terminal', 'transfers', 'one-shot']);
+
+function layerRules(folder) {
+	const forbidden = folders.filter(other => other !== folder && !allowed[folder].includes(other));
+	const patterns = [{group: forbidden.flatMap(other => [`../${other}`, `../${other}/*`]), message: allowed[folder].length === 0 ? `source/${folder}/ imports nothing of the project (see ARCHITECTURE.md).` : `source/${folder}/ may import only ${allowed[folder].map(other => `${other}/`).join(', ')} (see ARCHITECTURE.md).`}];
+	if (folder !== 'docker') patterns.push(dockerode);
+	if (reactFree.has(folder)) patterns.push(react);
+	return {files: [`source/${folder}/**/*.{ts,tsx}`], rules: {'no-restricted-imports': ['error', {patterns}]}};
+}
 
 export default tseslint.config(
 	{ignores: ['dist/', 'node_modules/', 'coverage/']},
@@ -51,15 +65,10 @@ export default tseslint.config(
 		files: ['**/*.{js,mjs}'],
 		languageOptions: {globals: nodeGlobals},
 	},
-	// Layering. A later block replaces the rule's options rather than merging them, so
-	// each block below states the whole list for its files.
+	// Outside the layered folders (the entry points, bench/, scripts/) only dockerode is kept out.
 	{
-		files: ['source/**/*.{ts,tsx}', 'bench/**/*.{ts,tsx,js,mjs}', 'scripts/**/*.{ts,js,mjs}', 'bin/**/*.js'],
-		ignores: ['source/docker/**'],
-		rules: {'no-restricted-imports': ['error', dockerodeOutsideEngine]},
+		files: ['source/*.{ts,tsx}', 'bench/**/*.{ts,tsx,js,mjs}', 'scripts/**/*.{ts,js,mjs}', 'bin/**/*.js'],
+		rules: {'no-restricted-imports': ['error', {patterns: [dockerode]}]},
 	},
-	{
-		files: ['source/docker/**/*.{ts,tsx}'],
-		rules: {'no-restricted-imports': ['error', uiInsideEngine]},
-	},
+	...Object.keys(allowed).map(folder => layerRules(folder)),
 );

@@ -1,7 +1,7 @@
 // Where a key goes: text prompts (filter, command line) take printable keys
 // themselves; everything else is looked up in the keymap for the open overlay.
 import type {Key} from 'ink';
-import type {AppAction, AppState} from './app-state.js';
+import type {AppAction, AppState} from '../state/app-state.js';
 import {scopeChain, type Binding, type Command, type Scope} from '../keymap/keymap.js';
 import {keyName, lookup} from '../keymap/match.js';
 

@@ -1,5 +1,5 @@
 // The `:` command line. Names follow k9s and the design card's aliases.
-import type {ListKind} from './app-state.js';
+import type {ListKind} from '../state/app-state.js';
 import type {SystemView} from './navigation.js';
 import {sanitize} from '../text/sanitize.js';
 

@@ -1,6 +1,6 @@
 // Moving between screens: the four resources in a ring (tab, shift+tab, 1–4), the
 // system views (`:events`, `:df`, `:info`) that remember where they were opened from.
-import type {ListKind, Route} from './app-state.js';
+import type {ListKind, Route} from '../state/app-state.js';
 import type {Command} from '../keymap/keymap.js';
 
 export const resourceOrder: readonly ListKind[] = ['containers', 'images', 'networks', 'volumes'];

@@ -1,13 +1,8 @@
 // Which screen a route shows. A new kind of screen is a Route variant in app-state.ts
 // and a case here; the screen hands its keys to the app with useScreenKeys.
 import React, {Fragment, type ReactNode} from 'react';
-import type {AppAction, AppState, Route} from './app-state.js';
-import type {Engine} from '../engine/engine.js';
-import type {Monitor} from '../engine/monitor.js';
-import type {RefreshOptions} from '../hooks/use-resource-list.js';
 import {descriptors} from '../views/registry.js';
 import {ContextsView} from '../views/contexts-view.js';
-import type {ContextSwitcher} from './context-switcher.js';
 import {ResourceView} from '../views/resource-view.js';
 import {InspectView} from '../views/inspect-view.js';
 import {HistoryView} from '../views/history-view.js';
@@ -17,34 +12,9 @@ import {ContainerDetail} from '../views/container-detail.js';
 import {MultiLogsView} from '../views/multi-logs-view.js';
 import {TopView} from '../views/top-view.js';
 import {SessionScreen} from '../views/session-screen.js';
-import {noTerminal, type TerminalHost} from '../terminal/terminal-host.js';
+import {noTerminal} from '../terminal/terminal-host.js';
 import {memberView} from '../fleet/fleet.js';
-
-export type ScreenProps = {
-	readonly engine: Engine;
-	readonly monitor: Monitor;
-	readonly state: AppState;
-	readonly dispatch: (action: AppAction) => void;
-	/** The state as the last key left it (keys can come faster than renders). */
-	readonly current: () => AppState;
-	readonly width: number;
-	readonly height: number;
-	readonly readOnly: boolean;
-	readonly copyToClipboard: (text: string) => void;
-	readonly refresh?: RefreshOptions;
-	/** `:ctx`: absent in tests that do not switch daemons. */
-	readonly contexts?: ContextSwitcher;
-	/** Lent to exec and attach sessions. */
-	readonly terminal?: TerminalHost;
-};
-
-/** What every screen and pane uses of ScreenProps. */
-export type ScreenBasics = Pick<ScreenProps, 'engine' | 'monitor' | 'dispatch' | 'current' | 'width' | 'height'>;
-
-/** What the screen of one kind of route gets: its route and the props every screen shares. */
-export type RouteScreenProps<S extends Route['screen']> = ScreenBasics & {
-	readonly route: Extract<Route, {screen: S}>;
-};
+import type {ScreenProps} from '../views/screen-props.js';
 
 export function renderScreen(props: ScreenProps): ReactNode {
 	const {route} = props.state;

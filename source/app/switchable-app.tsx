@@ -3,7 +3,7 @@
 // new engine with fresh state; a context that fails leaves everything as it was.
 import React, {useMemo, useRef, useState} from 'react';
 import {App, type AppProps} from './app.js';
-import type {ContextSwitcher} from './context-switcher.js';
+import type {ContextSwitcher} from '../state/context-switcher.js';
 import {listContexts} from '../transport/context-list.js';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';

@@ -1,4 +1,4 @@
-import type {Column} from '../views/resource-descriptor.js';
+import type {Column} from '../state/resource-descriptor.js';
 
 export type PlacedColumn<T> = Column<T> & {readonly cells: number};
 

@@ -2,7 +2,7 @@
 // each row's cells. Table draws it with Ink; first-frame.ts writes the same text
 // straight to the terminal before Ink has loaded, so the two cannot drift apart.
 import {displayWidth, padEnd, padStart, truncate} from '../text/sanitize.js';
-import type {Column, Tone} from '../views/resource-descriptor.js';
+import type {Column, Tone} from '../state/resource-descriptor.js';
 import {gap, layoutColumns, type PlacedColumn} from './column-layout.js';
 
 /** Cells before the first column: the cursor, the mark, a space. */

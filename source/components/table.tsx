@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {toneColor, theme} from './theme.js';
-import type {Column} from '../views/resource-descriptor.js';
+import type {Column} from '../state/resource-descriptor.js';
 import {headerLine, markerText, placeColumns, rowCells, type RowCell} from './table-text.js';
 
 type Props<T> = {

@@ -1,5 +1,5 @@
 // Semantic colours, in one place so every view speaks the same colour language.
-import type {Tone} from '../views/resource-descriptor.js';
+import type {Tone} from '../state/resource-descriptor.js';
 
 export const toneColor: Record<NonNullable<Tone>, string> = {
 	good: 'green',

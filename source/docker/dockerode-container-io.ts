@@ -6,7 +6,7 @@ import {Duplex, PassThrough, type Readable} from 'node:stream';
 import type Docker from 'dockerode';
 import type {ContainerEngine, ContainerSession, ExecResult, LogOptions, SessionSize} from '../engine/container-io.js';
 import {describeConnectError} from '../transport/describe-error.js';
-import {JsonLines} from './dockerode-engine.js';
+import {JsonLines} from './json-lines.js';
 import {FrameDemuxer, LogDecoder} from './log-decoder.js';
 import {Deadline, failureOf, underDeadline, type RequestContext} from './request-deadline.js';
 import {mapProcessList} from './map-processes.js';

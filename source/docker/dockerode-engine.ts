@@ -1,5 +1,4 @@
 import {setMaxListeners} from 'node:events';
-import {StringDecoder} from 'node:string_decoder';
 import Docker from 'dockerode';
 import {negotiateApiVersion} from '../engine/api-version.js';
 import type {Endpoint} from '../transport/connection.js';
@@ -10,6 +9,7 @@ import {createRegistryMethods} from './dockerode-registry.js';
 import {Deadline, failureOf, underDeadline} from './request-deadline.js';
 import type {ContainerAction, Engine, EngineEvent, EngineInfo, ResourceKind} from '../engine/engine.js';
 import {EngineError, isEngineError} from '../engine/errors.js';
+import {JsonLines} from './json-lines.js';
 import {mapContainers, mapEvent, mapVersion} from './map.js';
 
 // The only module that imports dockerode. It adds what dockerode leaves out: a deadline
@@ -40,29 +40,6 @@ function constructDocker(options: Record<string, unknown>): Docker {
 		return new Docker(options);
 	} finally {
 		if (saved !== undefined) process.env['DOCKER_HOST'] = saved;
-	}
-}
-
-/** Splits newline-delimited JSON that arrives in arbitrary chunks; lines that are not JSON are skipped. */
-export class JsonLines {
-	private readonly decoder = new StringDecoder('utf8');
-	private pending = '';
-
-	push(chunk: Buffer | string): unknown[] {
-		this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
-		const lines = this.pending.split('\n');
-		this.pending = lines.pop() ?? '';
-		const values: unknown[] = [];
-		for (const line of lines) {
-			if (line.trim() === '') continue;
-			try {
-				values.push(JSON.parse(line));
-			} catch {
-				// A garbled line loses one event, not the stream.
-			}
-		}
-
-		return values;
 	}
 }
 

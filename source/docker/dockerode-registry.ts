@@ -7,9 +7,9 @@ import {describeConnectError} from '../transport/describe-error.js';
 import {EngineError} from '../engine/errors.js';
 import {familiarName, familiarString, parseImageReference, parsePushTarget, parseTagTarget, pullQuery, withDefaultTag, type ImageReference} from '../engine/image-reference.js';
 import {ProgressParser} from './progress-stream.js';
-import {registryAuthHeader, type RegistryCredentials} from './registry-auth.js';
+import {registryAuthHeader} from '../transport/registry-auth.js';
 import {describeTransferError, type TransferKind} from './registry-errors.js';
-import type {RegistryEngine, TransferEvent} from '../engine/registry-io.js';
+import type {RegistryCredentials, RegistryEngine, TransferEvent} from '../engine/registry-io.js';
 import {Deadline, underDeadline, type RequestContext} from './request-deadline.js';
 
 /** The daemon answers a pull or push only once the registry has answered it: allow for a slow one. */

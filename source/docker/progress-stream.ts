@@ -4,7 +4,7 @@
 // we do not know are ignored; every string is sanitised before it leaves this file.
 import {sanitize} from '../text/sanitize.js';
 import {oneLine} from '../transport/describe-error.js';
-import {JsonLines} from './dockerode-engine.js';
+import {JsonLines} from './json-lines.js';
 import type {LayerPhase, TransferEvent} from '../engine/registry-io.js';
 
 /** One parsed line: a progress event, a failure the daemon reported, or nothing we use. */

@@ -1,6 +1,15 @@
 // What the Engine offers between the daemon and registries: pull, push and tag. Like
 // engine.ts: small, readonly types; every string has already been made inert.
-import type {RegistryCredentials} from '../docker/registry-auth.js';
+
+/** A login for a registry, as docker's config.json (or a credential helper) has it. */
+export type RegistryCredentials = {
+	/** The registry as config.json keys it: `127.0.0.1:5000`, `https://index.docker.io/v1/`. */
+	readonly serverAddress: string;
+	readonly username?: string;
+	readonly password?: string;
+	/** An OAuth refresh token a helper or `docker login` stored instead of a password. */
+	readonly identityToken?: string;
+};
 
 /** Where one layer is, in the daemon's words reduced to what a progress bar needs. */
 export type LayerPhase =

@@ -1,11 +1,11 @@
 // The confirmation dialogs beyond "do this to these": a prune's preview (what would go,
 // what it frees, the dangling / all toggle) and the second chance with force after the
 // daemon refused. Pure, so what the dialog lists is tested on its own.
-import type {ConfirmRequest} from '../app/app-state.js';
+import type {ConfirmRequest} from '../state/app-state.js';
 import type {Command} from '../keymap/keymap.js';
 import {pluralize} from '../text/format.js';
-import {describeTargets, messageOf, type Failure} from '../app/run-action.js';
-import type {ActionSpec, BulkSpec, ResourceDescriptor} from '../views/resource-descriptor.js';
+import {describeTargets, messageOf, type Failure} from '../state/run-action.js';
+import type {ActionSpec, BulkSpec, ResourceDescriptor} from '../state/resource-descriptor.js';
 
 /** A prune being asked about: which set the toggle has chosen. */
 export type Bulk<T> = {readonly spec: BulkSpec<T>; readonly all: boolean};

@@ -9,11 +9,9 @@
 // as running just after its last event). So a burst of events is also followed by one
 // more fetch once it has been quiet for `settleMs`: nothing is published if nothing changed.
 import type {Engine} from '../engine/engine.js';
-import {fleetOf} from '../fleet/fleet.js';
 import type {Monitor} from '../engine/monitor.js';
-import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import {listened} from './listened.js';
-import {mergedListStore} from './merged-list-store.js';
 
 export type ResourceList<T> = {
 	readonly items: readonly T[];
@@ -45,7 +43,8 @@ function sameItems<T>(before: readonly T[], after: readonly T[]): boolean {
 	return before.length === after.length && before.every((item, index) => JSON.stringify(item) === JSON.stringify(after[index]));
 }
 
-function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
+/** One engine's live list of one resource; `listStore` (shared-list-store.ts) shares them. */
+export function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions): ListStore<T> {
 	const {coalesceMs = 100, pollMs = 30_000, settleMs = 1000, requestTimeoutMs = 10_000} = options;
 	let state: ResourceList<T> = {items: [], loaded: false};
 	let stop: AbortController | undefined;
@@ -136,26 +135,4 @@ function createListStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, m
 		},
 		refresh: () => void fetchNow(),
 	};
-}
-
-const stores = new WeakMap<Engine, WeakMap<ResourceDescriptor<unknown>, ListStore<unknown>>>();
-
-/** The shared store for this engine and resource (options apply when it is first made); a fleet's merges its members'. */
-export function listStore<T>(descriptor: ResourceDescriptor<T>, engine: Engine, monitor: Monitor, options: RefreshOptions = {}): ListStore<T> {
-	let byDescriptor = stores.get(engine);
-	if (!byDescriptor) {
-		byDescriptor = new WeakMap();
-		stores.set(engine, byDescriptor);
-	}
-
-	let store = byDescriptor.get(descriptor as ResourceDescriptor<unknown>);
-	if (!store) {
-		const fleet = fleetOf(engine);
-		store = (fleet && !descriptor.local
-			? mergedListStore(descriptor, fleet, fleet.members.map(member => listStore(descriptor, member.engine, member.monitor, options)))
-			: createListStore(descriptor, engine, monitor, options)) as ListStore<unknown>;
-		byDescriptor.set(descriptor as ResourceDescriptor<unknown>, store);
-	}
-
-	return store as ListStore<T>;
 }

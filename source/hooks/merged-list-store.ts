@@ -5,7 +5,7 @@
 // The first list waits a moment for every host, so rows of a slower one do not arrive
 // above the cursor; a host that is slower still joins when it answers.
 import type {Fleet} from '../fleet/fleet.js';
-import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import type {ListStore, ResourceList} from './list-store.js';
 import {listened} from './listened.js';
 

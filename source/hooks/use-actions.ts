@@ -1,11 +1,11 @@
 import {useRef} from 'react';
-import type {AppAction, ConfirmRequest, ListState} from '../app/app-state.js';
+import type {AppAction, ConfirmRequest, ListState} from '../state/app-state.js';
 import type {Engine} from '../engine/engine.js';
 import type {ConnectionStatus} from '../engine/monitor.js';
 import type {Command} from '../keymap/keymap.js';
 import {pluralize} from '../text/format.js';
-import {describeTargets, planAction, runPlanned, type Planned} from '../app/run-action.js';
-import type {ActionSpec, ResourceDescriptor} from '../views/resource-descriptor.js';
+import {describeTargets, planAction, runPlanned, type Planned} from '../state/run-action.js';
+import type {ActionSpec, ResourceDescriptor} from '../state/resource-descriptor.js';
 import {bulkRequest, forceRetryRequest, type Bulk} from './confirm-requests.js';
 
 const maxDetailLines = 6;

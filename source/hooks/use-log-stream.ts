@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import type {ContainerRef} from '../app/app-state.js';
+import type {ContainerRef} from '../state/app-state.js';
 import type {LogLine} from '../engine/container-io.js';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';

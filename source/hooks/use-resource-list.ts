@@ -1,8 +1,9 @@
 import {useSyncExternalStore} from 'react';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';
-import type {ResourceDescriptor} from '../views/resource-descriptor.js';
-import {listStore, type RefreshOptions, type ResourceList} from './list-store.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
+import type {RefreshOptions, ResourceList} from './list-store.js';
+import {listStore} from './shared-list-store.js';
 
 export type {RefreshOptions, ResourceList} from './list-store.js';
 

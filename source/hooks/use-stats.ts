@@ -2,7 +2,7 @@ import {useEffect, useState} from 'react';
 import type {StatsSample} from '../engine/container-io.js';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';
-import {ratesBetween, type Rates} from '../docker/stats.js';
+import {ratesBetween, type Rates} from '../engine/stats-rates.js';
 
 export type StatsView = {
 	readonly latest?: StatsSample;

@@ -5,7 +5,7 @@
 import {createWriteStream} from 'node:fs';
 import {once} from 'node:events';
 import {join} from 'node:path';
-import type {ContainerRef} from '../app/app-state.js';
+import type {ContainerRef} from '../state/app-state.js';
 import type {LogLine} from '../engine/container-io.js';
 import type {Engine} from '../engine/engine.js';
 

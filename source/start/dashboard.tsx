@@ -10,11 +10,11 @@ import {debugEngine} from './debug-engine.js';
 import type {Engine} from '../engine/engine.js';
 import {createMonitor, type Monitor} from '../engine/monitor.js';
 import {replacePaintedFrame, takeHeadStart} from './head-start.js';
-import {listStore} from '../hooks/list-store.js';
+import {listStore} from '../hooks/shared-list-store.js';
 import {containers} from '../views/containers.js';
 import {enterFullScreen, osc52, restoreTerminal} from '../terminal/terminal.js';
 import {createTerminalHost, mutableOutput} from '../terminal/terminal-host.js';
-import {defaultContainerOptions} from '../app/container-options.js';
+import {defaultContainerOptions} from '../hooks/container-options.js';
 import {createFleetSession} from './fleet-session.js';
 import {fleetOf} from '../fleet/fleet.js';
 

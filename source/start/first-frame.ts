@@ -4,7 +4,7 @@
 // header, title and table text (header-text.ts, table-text.ts and the containers view's
 // own pure pieces), the cursor on the first row. The status lines are left blank.
 // test/components/first-frame.test.tsx holds the two to the same text.
-import {emptyList, place} from '../app/app-state.js';
+import {emptyList, place} from '../state/app-state.js';
 import type {ContainerSummary, EngineInfo} from '../engine/engine.js';
 import {headerText} from '../components/header-text.js';
 import {headerLine, markerText, placeColumns, rowCells} from '../components/table-text.js';
@@ -12,7 +12,7 @@ import {displayWidth, truncate} from '../text/sanitize.js';
 import {toneColor, theme} from '../components/theme.js';
 import {containers} from '../views/containers.js';
 import {arrangeRows, displayColumns} from '../views/row-groups.js';
-import {visibleRows} from '../app/visible-rows.js';
+import {visibleRows} from '../state/visible-rows.js';
 
 export type FirstFrameInput = {
 	readonly host: string;

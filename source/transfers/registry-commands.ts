@@ -2,7 +2,7 @@
 // command line (`:pull REF`, `:tag SRC DST`, `:push [REF]`), the push dialog, and `esc`
 // for a transfer under way. References are checked here, before anything is sent; the
 // transfers themselves run in the engine's transfer store, outside any screen.
-import type {AppAction, AppState, ConfirmRequest, Flash} from '../app/app-state.js';
+import type {AppAction, AppState, ConfirmRequest, Flash} from '../state/app-state.js';
 import type {Engine} from '../engine/engine.js';
 import {familiarString, parseImageReference, parsePushTarget, parseTagTarget} from '../engine/image-reference.js';
 import type {Command} from '../keymap/keymap.js';

@@ -3,13 +3,13 @@
 // be shown meanwhile), and the progress panel reads them wherever it is drawn. Updates
 // reach the panel at most every ~80 ms, however fast the daemon reports; nothing ticks
 // while nothing runs.
-import type {Flash} from '../app/app-state.js';
+import type {Flash} from '../state/app-state.js';
 import type {Engine} from '../engine/engine.js';
 import {isEngineError} from '../engine/errors.js';
 import {familiarString, parseImageReference, parsePushTarget, withDefaultTag} from '../engine/image-reference.js';
 import {fleetOf} from '../fleet/fleet.js';
 import {plainId} from '../fleet/fleet-id.js';
-import {lookupCredentials} from '../docker/registry-auth.js';
+import {lookupCredentials} from '../transport/registry-auth.js';
 import {applyTransferEvent, emptyProgress, type TransferKind, type TransferProgress} from './transfer-state.js';
 
 export type TransferState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -1,20 +1,10 @@
 import {currentContextName, defaultContextHost, defaultContextName, type ResolveOptions} from './connection.js';
 import {oneLine} from './describe-error.js';
+import type {ContextSummary} from '../engine/context-summary.js';
 import {storedContexts} from './docker-config.js';
 
 // `docker context ls` as data, for a context picker: never throws, a context that
 // cannot be used carries its reason instead.
-
-export type ContextSummary = {
-	readonly name: string;
-	readonly description: string;
-	/** unix://…, tcp://…, ssh://… as configured; empty when unreadable. */
-	readonly endpoint: string;
-	/** The one resolveEndpoint() picks with these options. */
-	readonly current: boolean;
-	/** Why this context cannot be used (malformed meta.json…), if it cannot. */
-	readonly error?: string;
-};
 
 /** "default" first, then the store's contexts by name. */
 export function listContexts(options: ResolveOptions): ContextSummary[] {

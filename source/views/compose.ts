@@ -1,7 +1,7 @@
 // Compose projects in the containers list: the labels docker compose writes are enough
 // to group, count and act on a project through the Engine API alone (no compose CLI).
 import type {ContainerSummary} from '../engine/engine.js';
-import type {GroupSpec} from './resource-descriptor.js';
+import type {GroupSpec} from '../state/resource-descriptor.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';
 const serviceLabel = 'com.docker.compose.service';

@@ -1,8 +1,8 @@
 import React, {useRef} from 'react';
 import {Box, Text} from 'ink';
-import type {DetailTab} from '../app/app-state.js';
+import type {DetailTab} from '../state/app-state.js';
 import type {Command, Scope} from '../keymap/keymap.js';
-import {useContainerOptions} from '../app/container-options.js';
+import {useContainerOptions} from '../hooks/container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {truncate} from '../text/sanitize.js';
@@ -13,7 +13,7 @@ import {InspectPane} from './inspect-pane.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
 import {ProcessesPane} from './processes-pane.js';
 import {StatsPane} from './stats-pane.js';
-import type {RouteScreenProps} from '../app/screens.js';
+import type {RouteScreenProps} from './screen-props.js';
 
 type Props = RouteScreenProps<'container'>;
 

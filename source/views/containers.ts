@@ -1,8 +1,8 @@
-import type {DetailTab, Route} from '../app/app-state.js';
+import type {DetailTab, Route} from '../state/app-state.js';
 import type {ContainerSummary} from '../engine/engine.js';
 import {formatAge, formatPorts, shortId} from '../text/format.js';
 import {composeProjects} from './compose.js';
-import type {Operation, ResourceDescriptor, Tone} from './resource-descriptor.js';
+import type {Operation, ResourceDescriptor, Tone} from '../state/resource-descriptor.js';
 
 const live = new Set(['running', 'paused', 'restarting']);
 

@@ -1,15 +1,15 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {Route} from '../app/app-state.js';
-import type {ContextSwitcher} from '../app/context-switcher.js';
-import type {ContextSummary} from '../transport/context-list.js';
+import type {Route} from '../state/app-state.js';
+import type {ContextSwitcher} from '../state/context-switcher.js';
+import type {ContextSummary} from '../engine/context-summary.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {Table} from '../components/table.js';
 import {truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
-import type {ScreenProps} from '../app/screens.js';
-import type {Column} from './resource-descriptor.js';
+import type {ScreenProps} from './screen-props.js';
+import type {Column} from '../state/resource-descriptor.js';
 
 const columns: ReadonlyArray<Column<ContextSummary>> = [
 	{header: 'NAME', width: 'flex', minWidth: 10, value: context => `${context.name}${context.current ? ' *' : ''}`, tone: context => (context.current ? 'good' : undefined)},

@@ -2,7 +2,7 @@ import type {Engine, EngineEvent} from '../engine/engine.js';
 import {shortId} from '../text/format.js';
 import {plainId} from '../fleet/fleet-id.js';
 import {eventLog, type LoggedEvent} from '../hooks/event-log.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 
 /** `21:46:36`, local time: the day is rarely in doubt in a live stream. */
 export function eventTime(seconds: number): string {

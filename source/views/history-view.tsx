@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, Route} from '../app/app-state.js';
+import type {AppAction, Route} from '../state/app-state.js';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';
 import type {ImageLayer} from '../engine/objects.js';
@@ -12,7 +12,7 @@ import {Table} from '../components/table.js';
 import {formatAge, formatBytes, pluralize, shortId} from '../text/format.js';
 import {truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
-import type {Column} from './resource-descriptor.js';
+import type {Column} from '../state/resource-descriptor.js';
 
 type Props = {
 	readonly route: Extract<Route, {screen: 'history'}>;

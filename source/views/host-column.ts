@@ -3,7 +3,7 @@
 import {useMemo} from 'react';
 import type {Engine} from '../engine/engine.js';
 import {displayWidth} from '../text/sanitize.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import {fleetOf, type Fleet} from '../fleet/fleet.js';
 
 const maxHostWidth = 20;

@@ -1,9 +1,9 @@
 import type {ContainerSummary, Engine} from '../engine/engine.js';
 import type {ImageSummary} from '../engine/objects.js';
 import {formatAge, formatBytes, pluralize, shortId} from '../text/format.js';
-import {messageOf} from '../app/run-action.js';
+import {messageOf} from '../state/run-action.js';
 import {onSameHost, plainId} from '../fleet/fleet-id.js';
-import type {Operation, ResourceDescriptor} from './resource-descriptor.js';
+import type {Operation, ResourceDescriptor} from '../state/resource-descriptor.js';
 
 /** One line of `docker images`: an image under one of its tags (a dangling image has one line, `<none>`). */
 export type ImageRow = {

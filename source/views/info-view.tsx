@@ -1,6 +1,6 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {AppAction, Route} from '../app/app-state.js';
+import type {AppAction, Route} from '../state/app-state.js';
 import type {Engine, EngineInfo} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';
 import type {DaemonInfo} from '../engine/objects.js';

@@ -1,6 +1,6 @@
 import React, {useMemo, useRef, useState, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {Route} from '../app/app-state.js';
+import type {Route} from '../state/app-state.js';
 import type {Command} from '../keymap/keymap.js';
 import {useFetched} from '../hooks/use-fetched.js';
 import {useScroll} from '../hooks/use-scroll.js';
@@ -11,7 +11,7 @@ import {theme} from '../components/theme.js';
 import {summaryLines} from './container-summary.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
 import type {PaneKeys} from './logs-pane.js';
-import type {ScreenBasics} from '../app/screens.js';
+import type {ScreenBasics} from './screen-props.js';
 
 type Props = ScreenBasics & {
 	readonly id: string;

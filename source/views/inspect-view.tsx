@@ -9,7 +9,7 @@ import {pluralize} from '../text/format.js';
 import {truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';
-import type {RouteScreenProps} from '../app/screens.js';
+import type {RouteScreenProps} from './screen-props.js';
 
 type Props = RouteScreenProps<'inspect'>;
 

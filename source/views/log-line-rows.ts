@@ -2,7 +2,7 @@
 // its own colour, so the two streams read apart even without colour), the container's
 // name in its own colour when several are interleaved, the timestamp when asked for,
 // and the search matches.
-import type {ContainerRef} from '../app/app-state.js';
+import type {ContainerRef} from '../state/app-state.js';
 import type {ShownLine} from '../hooks/use-log-stream.js';
 import {layoutLine, type Segment} from '../logs/log-layout.js';
 import {matchRanges, type SearchQuery} from '../logs/log-search.js';

@@ -1,8 +1,8 @@
 import React, {useMemo, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import type {ContainerRef, Route} from '../app/app-state.js';
+import type {ContainerRef, Route} from '../state/app-state.js';
 import type {Command} from '../keymap/keymap.js';
-import {useContainerOptions} from '../app/container-options.js';
+import {useContainerOptions} from '../hooks/container-options.js';
 import {useLogStream} from '../hooks/use-log-stream.js';
 import {useStore} from '../hooks/use-store.js';
 import {compileQuery, jumpTarget, lowerBound} from '../logs/log-search.js';
@@ -14,7 +14,7 @@ import {truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
 import {initialLogsView, logsViewReducer, presetRange} from './logs-view-state.js';
 import {lineRows} from './log-line-rows.js';
-import type {ScreenBasics} from '../app/screens.js';
+import type {ScreenBasics} from './screen-props.js';
 
 /** A pane's commands, for the screen that holds it (the keys arrive there). */
 export type PaneKeys = {run: (command: Command) => boolean};

@@ -6,7 +6,7 @@ import {truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
 import {sourceColors} from './log-line-rows.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';
-import type {RouteScreenProps} from '../app/screens.js';
+import type {RouteScreenProps} from './screen-props.js';
 import {nameOnHost} from '../fleet/fleet.js';
 
 type Props = RouteScreenProps<'logs'>;

@@ -2,7 +2,7 @@ import type {ContainerSummary, Engine} from '../engine/engine.js';
 import type {NetworkSummary} from '../engine/objects.js';
 import {pluralize, shortId} from '../text/format.js';
 import {isLive} from './containers.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 
 export type NetworkRow = {
 	readonly network: NetworkSummary;

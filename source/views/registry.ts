@@ -1,7 +1,7 @@
 // Every resource the generic list view shows, by kind: adding a resource is adding
 // its descriptor here (and its kind to ListKind in app-state.ts).
-import type {ListKind} from '../app/app-state.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ListKind} from '../state/app-state.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import {containers} from './containers.js';
 import {events} from './events.js';
 import {images} from './images.js';

@@ -1,20 +1,20 @@
 import React, {useEffect, useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
-import {place, type ListKind} from '../app/app-state.js';
+import {place, type ListKind} from '../state/app-state.js';
 import {listScopes, type Command} from '../keymap/keymap.js';
 import {useActions} from '../hooks/use-actions.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
-import {listStore} from '../hooks/list-store.js';
+import {listStore} from '../hooks/shared-list-store.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useFollow} from '../hooks/use-follow.js';
 import {useConnection} from '../hooks/use-connection.js';
 import {Table} from '../components/table.js';
-import {visibleRows} from '../app/visible-rows.js';
+import {visibleRows} from '../state/visible-rows.js';
 import {sanitize, truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import {arrangeRows, displayColumns, groupRowId, type DisplayRow} from './row-groups.js';
-import type {ScreenProps} from '../app/screens.js';
+import type {ScreenProps} from './screen-props.js';
 import {useHostColumn} from './host-column.js';
 import {plainId} from '../fleet/fleet-id.js';
 

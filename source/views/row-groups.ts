@@ -1,7 +1,7 @@
 // Rows that belong together (a compose project's containers) shown under one row
 // that folds. Pure: the generic view arranges its filtered rows with this, and a list
 // whose items have no group comes out exactly as it went in.
-import type {Column, GroupSpec, ResourceDescriptor} from './resource-descriptor.js';
+import type {Column, GroupSpec, ResourceDescriptor} from '../state/resource-descriptor.js';
 
 export type DisplayRow<T> =
 	| {readonly kind: 'item'; readonly id: string; readonly item: T; readonly member: boolean}

@@ -1,11 +1,11 @@
 import {useEffect} from 'react';
-import type {AppAction, Route} from '../app/app-state.js';
+import type {AppAction, Route} from '../state/app-state.js';
 import type {ContainerSession} from '../engine/container-io.js';
 import type {Engine} from '../engine/engine.js';
 import type {Monitor} from '../engine/monitor.js';
 import {findShell} from '../terminal/container-shell.js';
-import {useContainerOptions} from '../app/container-options.js';
-import {listStore} from '../hooks/list-store.js';
+import {useContainerOptions} from '../hooks/container-options.js';
+import {listStore} from '../hooks/shared-list-store.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {pipeSession} from '../terminal/session-pipe.js';
 import type {TerminalHost} from '../terminal/terminal-host.js';

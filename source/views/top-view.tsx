@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {StatsSample} from '../engine/container-io.js';
 import type {ContainerSummary} from '../engine/engine.js';
 import type {Command} from '../keymap/keymap.js';
-import {useContainerOptions} from '../app/container-options.js';
+import {useContainerOptions} from '../hooks/container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
 import {useSampledStats} from '../hooks/use-sampled-stats.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
@@ -12,7 +12,7 @@ import {formatBinaryBytes, formatPercent} from '../text/stats-format.js';
 import {padEnd, padStart, truncate} from '../text/sanitize.js';
 import {theme} from '../components/theme.js';
 import {containers} from './containers.js';
-import type {RouteScreenProps} from '../app/screens.js';
+import type {RouteScreenProps} from './screen-props.js';
 import {nameOnHost} from '../fleet/fleet.js';
 
 type Props = RouteScreenProps<'top'>;

@@ -2,7 +2,7 @@ import type {ContainerSummary, Engine} from '../engine/engine.js';
 import type {VolumeSummary} from '../engine/objects.js';
 import {formatBytes, pluralize} from '../text/format.js';
 import {plainId} from '../fleet/fleet-id.js';
-import type {ResourceDescriptor} from './resource-descriptor.js';
+import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 
 export type VolumeRow = {
 	/** With size and reference count from the daemon's disk usage, where it gives them. */

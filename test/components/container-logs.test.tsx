@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
 import type {FakeLogLine} from '../fakes/fake-container-io.js';
-import type {ContainerOptions} from '../../source/app/container-options.js';
+import type {ContainerOptions} from '../../source/hooks/container-options.js';
 import {eventually, keys, lineWith, renderApp, tick, type RenderedApp} from '../helpers/render-app.js';
 
 const web = fakeContainer({id: 'a'.repeat(64), name: 'web', state: 'running'});

@@ -1,6 +1,6 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {ContextSwitcher} from '../../source/app/context-switcher.js';
+import type {ContextSwitcher} from '../../source/state/context-switcher.js';
 import {fakeContainer} from '../fakes/fake-engine.js';
 import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import type {Engine, EngineEvent} from '../../source/engine/engine.js';
 import {EngineError} from '../../source/engine/errors.js';
-import {lookupCredentials} from '../../source/docker/registry-auth.js';
+import {lookupCredentials} from '../../source/transport/registry-auth.js';
 import type {TransferEvent} from '../../source/engine/registry-io.js';
 
 // Pull, tag and push, one suite for two engines: the fake with its in-memory registries,

@@ -3,9 +3,8 @@ import type {EngineEvent} from '../../source/engine/engine.js';
 import {EngineError} from '../../source/engine/errors.js';
 import {familiarName, familiarString, parseImageReference, parsePushTarget, parseTagTarget, withDefaultTag, type ImageReference} from '../../source/engine/image-reference.js';
 import type {ImageSummary} from '../../source/engine/objects.js';
-import type {RegistryCredentials} from '../../source/docker/registry-auth.js';
 import {describeTransferError, type TransferKind} from '../../source/docker/registry-errors.js';
-import type {RegistryEngine, TransferEvent} from '../../source/engine/registry-io.js';
+import type {RegistryCredentials, RegistryEngine, TransferEvent} from '../../source/engine/registry-io.js';
 
 // The fake daemon's side of registries: in-memory registries by host, pull and push
 // that say what dockerd 20.10 says (the same statuses in the same order, the same

@@ -7,8 +7,8 @@ import {createMonitor, type Monitor} from '../../source/engine/monitor.js';
 import {createFakeEngine, type FakeEngine} from '../fakes/fake-engine.js';
 import type {ContainerSummary, Engine} from '../../source/engine/engine.js';
 import {readOnlyEngine} from '../../source/engine/read-only-engine.js';
-import {defaultContainerOptions, type ContainerOptions} from '../../source/app/container-options.js';
-import type {ContextSwitcher} from '../../source/app/context-switcher.js';
+import {defaultContainerOptions, type ContainerOptions} from '../../source/hooks/container-options.js';
+import type {ContextSwitcher} from '../../source/state/context-switcher.js';
 import type {TerminalHost} from '../../source/terminal/terminal-host.js';
 
 export const keys = {

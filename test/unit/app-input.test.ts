@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {routeKey, splitKeys} from '../../source/app/app-input.js';
-import {initialState, reducer} from '../../source/app/app-state.js';
+import {initialState, reducer} from '../../source/state/app-state.js';
 import {activeBindings, listScopes} from '../../source/keymap/keymap.js';
 import {keyName} from '../../source/keymap/match.js';
 

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {initialState, place, reducer, emptyList, type AppState} from '../../source/app/app-state.js';
+import {initialState, place, reducer, emptyList, type AppState} from '../../source/state/app-state.js';
 
 const ids = ['a', 'b', 'c', 'd', 'e'];
 

@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {layoutColumns} from '../../source/components/column-layout.js';
-import type {Column} from '../../source/views/resource-descriptor.js';
+import type {Column} from '../../source/state/resource-descriptor.js';
 
 type Row = Record<string, string>;
 

@@ -5,7 +5,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
 import {resolveEndpoint} from '../../source/transport/connection.js';
-import {createDockerodeEngine, JsonLines} from '../../source/docker/dockerode-engine.js';
+import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
+import {JsonLines} from '../../source/docker/json-lines.js';
 import type {Engine, EngineEvent} from '../../source/engine/engine.js';
 import {EngineError} from '../../source/engine/errors.js';
 

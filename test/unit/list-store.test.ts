@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createFakeEngine, fakeContainer} from '../fakes/fake-engine.js';
 import {createMonitor} from '../../source/engine/monitor.js';
-import {listStore} from '../../source/hooks/list-store.js';
+import {listStore} from '../../source/hooks/shared-list-store.js';
 import {containers} from '../../source/views/containers.js';
 
 const tick = async (ms: number) => new Promise(resolve => {

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {EngineError} from '../../source/engine/errors.js';
-import {credentialKey, lookupCredentials, registryAuthHeader} from '../../source/docker/registry-auth.js';
+import {credentialKey, lookupCredentials, registryAuthHeader} from '../../source/transport/registry-auth.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dtui-auth-'));
 let count = 0;

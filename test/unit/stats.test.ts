@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
-import {cpuPercent, mapStats, memoryUsage, ratesBetween} from '../../source/docker/stats.js';
+import {cpuPercent, mapStats, memoryUsage} from '../../source/docker/stats.js';
+import {ratesBetween} from '../../source/engine/stats-rates.js';
 import {formatBinaryBytes, formatPercent} from '../../source/text/stats-format.js';
 
 // Recorded from dockerd 20.10 (cgroup v1) for a container running `while :; do :; done`.

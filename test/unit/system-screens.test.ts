@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {Route} from '../../source/app/app-state.js';
+import type {Route} from '../../source/state/app-state.js';
 import {runCommandLine, type CommandLineHandlers} from '../../source/app/command-line.js';
 import {navigationFor, systemRoute} from '../../source/app/navigation.js';
 import {reclaimableText, usageRows} from '../../source/views/disk-usage-summary.js';

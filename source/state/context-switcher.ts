@@ -1,4 +1,4 @@
-import type {ContextSummary} from '../transport/context-list.js';
+import type {ContextSummary} from '../engine/context-summary.js';
 
 /** What `:ctx` needs from whoever owns the connection: the contexts, and a live switch. */
 export type ContextSwitcher = {

@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ConfirmRequest} from '../app/app-state.js';
+import type {ConfirmRequest} from '../state/app-state.js';
 import {truncate} from '../text/sanitize.js';
-import {theme} from './theme.js';
+import {theme} from '../components/theme.js';
 
 /** Lines the dialog takes, borders included, so the table can make room for it. */
 export function confirmHeight(request: ConfirmRequest): number {

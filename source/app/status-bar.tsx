@@ -1,10 +1,10 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Flash} from '../app/app-state.js';
+import type {Flash} from '../state/app-state.js';
 import type {Binding} from '../keymap/keymap.js';
 import {formatKeys} from '../keymap/match.js';
 import {truncate} from '../text/sanitize.js';
-import {theme} from './theme.js';
+import {theme} from '../components/theme.js';
 
 type Props = {
 	readonly flash?: Flash;

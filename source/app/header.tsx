@@ -3,8 +3,8 @@ import {Box, Text} from 'ink';
 import type {ConnectionStatus} from '../engine/monitor.js';
 import type {HostState} from '../hooks/use-fleet-hosts.js';
 import {displayWidth, truncate} from '../text/sanitize.js';
-import {theme} from './theme.js';
-import {headerText, hostText} from './header-text.js';
+import {theme} from '../components/theme.js';
+import {headerText, hostText} from '../components/header-text.js';
 
 type Props = {
 	readonly host: string;

@@ -3,7 +3,7 @@
 import type {Engine} from '../engine/engine.js';
 import {isEngineError} from '../engine/errors.js';
 import type {Flash} from './app-state.js';
-import type {ActionSpec, Operation, ResourceDescriptor} from '../views/resource-descriptor.js';
+import type {ActionSpec, Operation, ResourceDescriptor} from './resource-descriptor.js';
 import {pluralize} from '../text/format.js';
 
 export type Planned<T> = {readonly item: T; readonly operation: Operation};

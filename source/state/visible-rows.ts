@@ -1,5 +1,5 @@
 import type {ListState} from './app-state.js';
-import type {ResourceDescriptor} from '../views/resource-descriptor.js';
+import type {ResourceDescriptor} from './resource-descriptor.js';
 
 /** The rows a list shows: live ones only unless showing all, then the `/` filter (case-insensitive substring). */
 export function visibleRows<T>(descriptor: ResourceDescriptor<T>, items: readonly T[], list: ListState): T[] {

@@ -1,4 +1,4 @@
-import type {Route} from '../app/app-state.js';
+import type {Route} from './app-state.js';
 import type {Engine} from '../engine/engine.js';
 import type {Command} from '../keymap/keymap.js';
 import type {ResourceScope} from '../keymap/keymap.js';

@@ -6,19 +6,11 @@
 import {execFile} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {dockerConfigDirectory, type Env} from '../transport/docker-config.js';
-import {oneLine} from '../transport/describe-error.js';
+import {dockerConfigDirectory, type Env} from './docker-config.js';
+import {oneLine} from './describe-error.js';
 import {EngineError} from '../engine/errors.js';
+import type {RegistryCredentials} from '../engine/registry-io.js';
 import {defaultDomain} from '../engine/image-reference.js';
-
-export type RegistryCredentials = {
-	/** The registry as config.json keys it: `127.0.0.1:5000`, `https://index.docker.io/v1/`. */
-	readonly serverAddress: string;
-	readonly username?: string;
-	readonly password?: string;
-	/** An OAuth refresh token a helper or `docker login` stored instead of a password. */
-	readonly identityToken?: string;
-};
 
 /** Runs `docker-credential-NAME get` with the server on stdin (found on env's PATH); resolves its stdout or rejects with its failure. */
 export type HelperRunner = (program: string, input: string, env: Env, signal?: AbortSignal) => Promise<string>;
