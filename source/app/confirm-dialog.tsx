@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConfirmRequest} from '../state/app-state.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 
 /** Lines the dialog takes, borders included, so the table can make room for it. */

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConnectionStatus} from '../engine/monitor.js';
 import type {HostState} from '../hooks/use-fleet-hosts.js';
-import {displayWidth, truncate} from '../text/sanitize.js';
+import {displayWidth, truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {headerText, hostText} from '../components/header-text.js';
 

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Flash} from '../state/app-state.js';
 import type {Binding} from '../keymap/keymap.js';
 import {formatKeys} from '../keymap/match.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 
 type Props = {

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Binding, Scope} from '../keymap/keymap.js';
 import {formatKeys} from '../keymap/match.js';
-import {padEnd, truncate} from '../text/sanitize.js';
+import {padEnd, truncate} from '../text/cell-width.js';
 import {theme} from './theme.js';
 
 const scopeTitles: Record<Scope, string> = {

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {displayWidth, truncate} from '../text/sanitize.js';
+import {displayWidth, truncate} from '../text/cell-width.js';
 
 /** A run of text in one colour; `mark` highlights a search match. */
 export type Segment = {readonly text: string; readonly color?: string; readonly mark?: boolean; readonly bold?: boolean};

@@ -1,7 +1,7 @@
 // The table's text, without React: which columns fit and how wide, the header line,
 // each row's cells. Table draws it with Ink; first-frame.ts writes the same text
 // straight to the terminal before Ink has loaded, so the two cannot drift apart.
-import {displayWidth, padEnd, padStart, truncate} from '../text/sanitize.js';
+import {displayWidth, padEnd, padStart, truncate} from '../text/cell-width.js';
 import type {Column, Tone} from '../state/resource-descriptor.js';
 import {gap, layoutColumns, type PlacedColumn} from './column-layout.js';
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from './theme.js';
 
 /** Below this the frame cannot fit: header, title, table header, two rows, status, hints, and Ink's spare line. */

@@ -1,7 +1,8 @@
 import type Docker from 'dockerode';
 import {compareApiVersions, isApiVersion} from '../engine/api-version.js';
 import type {ObjectEngine, ObjectQuery, ResourceKind} from '../engine/engine.js';
-import {mapDaemonInfo, mapDiskUsage, mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
+import {mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
+import {mapDaemonInfo, mapDiskUsage} from './map-system.js';
 import type {InspectKind, PruneKind} from '../engine/objects.js';
 
 // Images, networks, volumes and the system endpoints over dockerode's modem. Kept apart

@@ -1,39 +1,14 @@
 import {sanitize} from '../text/sanitize.js';
+import {finiteNumber, record, stringRecord, text} from './read-json.js';
 import type {ContainerState, ContainerSummary, EngineEvent, EngineInfo, Health, PortMapping} from '../engine/engine.js';
 
-// Raw Engine-API JSON → our domain types. Nothing here trusts the input: any field may
-// be missing, null or of another type (old daemons, Podman, proxies, bugs), and no
-// input makes these functions throw. Every string that leaves goes through sanitize():
-// names, labels and commands come from whoever built the image.
+// Raw Engine-API JSON for containers, events and /version → our domain types, read
+// through read-json.ts (nothing trusted, nothing thrown, every string sanitised).
 
 type Json = Record<string, unknown>;
 
-export function record(value: unknown): Json | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-export function text(value: unknown): string | undefined {
-	return typeof value === 'string' ? sanitize(value) : undefined;
-}
-
-export function finiteNumber(value: unknown): number | undefined {
-	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
 function portNumber(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65_535 ? value : undefined;
-}
-
-/** Only string values survive; keys and values are sanitised. fromEntries defines keys, so "__proto__" stays data. */
-export function stringRecord(value: unknown): Record<string, string> {
-	const raw = record(value);
-	if (!raw) return {};
-	const entries: Array<[string, string]> = [];
-	for (const [key, item] of Object.entries(raw)) {
-		if (typeof item === 'string') entries.push([sanitize(key), sanitize(item)]);
-	}
-
-	return Object.fromEntries(entries);
 }
 
 const containerStates: ReadonlySet<string> = new Set<ContainerState>([

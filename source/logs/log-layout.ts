@@ -2,7 +2,7 @@
 // timestamp) on the first row, the text cut to the width or wrapped, and the search
 // matches as their own segments so the view can highlight them in place. Pure, so the
 // arithmetic of cells is tested without a terminal.
-import {displayWidth} from '../text/sanitize.js';
+import {displayWidth} from '../text/cell-width.js';
 
 export type SegmentStyle = 'text' | 'stderr' | 'match' | 'current' | 'dim' | 'name' | 'marker';
 

@@ -1,4 +1,4 @@
-import {displayWidth, padEnd, truncate} from '../text/sanitize.js';
+import {displayWidth, padEnd, truncate} from '../text/cell-width.js';
 
 /**
  * Columns aligned by display width (wide characters count two), separated by three

@@ -1,7 +1,8 @@
 // `dtui ps`: the quick `docker ps` replacement, for people and scripts alike.
 import type {ContainerSummary, Engine} from '../engine/engine.js';
-import {formatPorts, shortId} from '../text/format.js';
-import {displayWidth, truncate} from '../text/sanitize.js';
+import {shortId} from '../text/format.js';
+import {formatPorts} from '../text/ports.js';
+import {displayWidth, truncate} from '../text/cell-width.js';
 import {goTime, joinLabels, outputMode, renderListings, timeAgo, type ListFormat, type Listing, type ListOptions} from './listing.js';
 
 export type PsFormat = ListFormat;

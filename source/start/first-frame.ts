@@ -8,7 +8,7 @@ import {emptyList, place} from '../state/app-state.js';
 import type {ContainerSummary, EngineInfo} from '../engine/engine.js';
 import {headerText} from '../components/header-text.js';
 import {headerLine, markerText, placeColumns, rowCells} from '../components/table-text.js';
-import {displayWidth, truncate} from '../text/sanitize.js';
+import {displayWidth, truncate} from '../text/cell-width.js';
 import {toneColor, theme} from '../components/theme.js';
 import {containers} from '../views/containers.js';
 import {arrangeRows, displayColumns} from '../views/row-groups.js';

@@ -5,7 +5,7 @@ import type {Command, Scope} from '../keymap/keymap.js';
 import {useContainerOptions} from '../hooks/container-options.js';
 import {useResourceList} from '../hooks/use-resource-list.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {containers} from './containers.js';
 import {fleetOf} from '../fleet/fleet.js';

@@ -1,6 +1,7 @@
 import type {DetailTab, Route} from '../state/app-state.js';
 import type {ContainerSummary} from '../engine/engine.js';
-import {formatAge, formatPorts, shortId} from '../text/format.js';
+import {formatAge, shortId} from '../text/format.js';
+import {formatPorts} from '../text/ports.js';
 import {composeProjects} from './compose.js';
 import type {Operation, ResourceDescriptor, Tone} from '../state/resource-descriptor.js';
 

@@ -6,7 +6,7 @@ import type {ContextSummary} from '../engine/context-summary.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {Table} from '../components/table.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import type {ScreenProps} from './screen-props.js';
 import type {Column} from '../state/resource-descriptor.js';

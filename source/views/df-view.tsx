@@ -8,7 +8,7 @@ import {useFetched} from '../hooks/use-fetched.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {Table} from '../components/table.js';
 import {formatBytes} from '../text/format.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {reclaimableText, usageRows, type UsageRow} from './disk-usage-summary.js';
 import type {Column} from '../state/resource-descriptor.js';

@@ -10,7 +10,7 @@ import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {Table} from '../components/table.js';
 import {formatAge, formatBytes, pluralize, shortId} from '../text/format.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import type {Column} from '../state/resource-descriptor.js';
 

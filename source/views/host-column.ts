@@ -2,7 +2,7 @@
 // every question and message about a row says which host it is on.
 import {useMemo} from 'react';
 import type {Engine} from '../engine/engine.js';
-import {displayWidth} from '../text/sanitize.js';
+import {displayWidth} from '../text/cell-width.js';
 import type {ResourceDescriptor} from '../state/resource-descriptor.js';
 import {fleetOf, type Fleet} from '../fleet/fleet.js';
 

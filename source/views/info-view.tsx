@@ -11,7 +11,7 @@ import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {ScrollText, type Line} from '../components/scroll-text.js';
 import {formatBytes} from '../text/format.js';
-import {padEnd, truncate} from '../text/sanitize.js';
+import {padEnd, truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 
 type Props = {

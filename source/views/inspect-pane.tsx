@@ -6,7 +6,7 @@ import {useFetched} from '../hooks/use-fetched.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {ScrollText} from '../components/scroll-text.js';
 import {pluralize} from '../text/format.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {summaryLines} from './container-summary.js';
 import {documentLines, highlight, matchingLines} from './document-lines.js';

@@ -10,7 +10,7 @@ import {bufferSequence, logWindow, matchSequence, step} from '../logs/log-window
 import {saveLogs} from '../logs/log-save.js';
 import {SegmentRows} from '../components/segment-rows.js';
 import {pluralize} from '../text/format.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {initialLogsView, logsViewReducer, presetRange} from './logs-view-state.js';
 import {lineRows} from './log-line-rows.js';

@@ -2,7 +2,7 @@ import React, {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {Command} from '../keymap/keymap.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {truncate} from '../text/sanitize.js';
+import {truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {sourceColors} from './log-line-rows.js';
 import {LogsPane, type PaneKeys} from './logs-pane.js';

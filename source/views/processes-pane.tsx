@@ -5,7 +5,7 @@ import type {Engine} from '../engine/engine.js';
 import {isEngineError} from '../engine/errors.js';
 import type {Command} from '../keymap/keymap.js';
 import {useScroll} from '../hooks/use-scroll.js';
-import {padEnd, truncate} from '../text/sanitize.js';
+import {padEnd, truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import type {PaneKeys} from './logs-pane.js';
 

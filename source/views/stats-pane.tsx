@@ -6,7 +6,7 @@ import {useStats} from '../hooks/use-stats.js';
 import {Sparkline} from '../components/sparkline.js';
 import {formatBytes} from '../text/format.js';
 import {formatBinaryBytes, formatPercent, formatRate} from '../text/stats-format.js';
-import {padEnd, truncate} from '../text/sanitize.js';
+import {padEnd, truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 
 const labelWidth = 11;

@@ -9,7 +9,7 @@ import {useSampledStats} from '../hooks/use-sampled-stats.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {formatBytes} from '../text/format.js';
 import {formatBinaryBytes, formatPercent} from '../text/stats-format.js';
-import {padEnd, padStart, truncate} from '../text/sanitize.js';
+import {padEnd, padStart, truncate} from '../text/cell-width.js';
 import {theme} from '../components/theme.js';
 import {containers} from './containers.js';
 import type {RouteScreenProps} from './screen-props.js';

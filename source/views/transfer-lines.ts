@@ -2,7 +2,7 @@
 // like `docker pull` draws them. Pure: the component only colours these lines, and the
 // app knows the panel's height before drawing it.
 import {formatBytes} from '../text/format.js';
-import {padEnd, padStart, truncate} from '../text/sanitize.js';
+import {padEnd, padStart, truncate} from '../text/cell-width.js';
 import {isLayerFinished, overallProgress, type LayerProgress} from '../transfers/transfer-state.js';
 import type {Transfer} from '../transfers/transfer-store.js';
 

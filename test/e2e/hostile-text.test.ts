@@ -15,7 +15,8 @@ import {daemonSocket, realDaemonSkip, removeTestContainers, testDocker} from '..
 import {createHostileContainers, createHostileLogger, travellingCases, type HostileContainer} from '../helpers/hostile-containers.js';
 import {buildTestImage} from '../helpers/objects-daemon.js';
 import {startTerminal, type Terminal} from '../helpers/tmux.js';
-import {displayWidth, sanitize, truncate} from '../../source/text/sanitize.js';
+import {sanitize} from '../../source/text/sanitize.js';
+import {displayWidth, truncate} from '../../source/text/cell-width.js';
 
 const execFileAsync = promisify(execFile);
 /** On a volume, a network and an image: a few cases each a terminal would act on. */

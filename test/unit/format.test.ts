@@ -1,7 +1,8 @@
 import {test, describe} from 'node:test';
 import assert from 'node:assert/strict';
 import type {PortMapping} from '../../source/engine/engine.js';
-import {formatAge, formatBytes, formatPorts, pluralize, shortId} from '../../source/text/format.js';
+import {formatAge, formatBytes, pluralize, shortId} from '../../source/text/format.js';
+import {formatPorts} from '../../source/text/ports.js';
 
 describe('shortId', () => {
 	const id = '4f0c6a1e9d2b7c3a8e5f1d0b2a4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {layoutLine, rowEnds, type LineInput, type Segment} from '../../source/logs/log-layout.js';
 import {compileQuery, matchRanges} from '../../source/logs/log-search.js';
-import {displayWidth} from '../../source/text/sanitize.js';
+import {displayWidth} from '../../source/text/cell-width.js';
 import {lineRows, shortTime, stderrMarker} from '../../source/views/log-line-rows.js';
 
 const text = (row: readonly Segment[]) => row.map(segment => segment.text).join('');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {mapDaemonInfo, mapDiskUsage, mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from '../../source/docker/map-objects.js';
+import {mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from '../../source/docker/map-objects.js';
+import {mapDaemonInfo, mapDiskUsage} from '../../source/docker/map-system.js';
 
 const garbage = [undefined, null, 42, 'text', {}, [null, 7, 'x']];
 

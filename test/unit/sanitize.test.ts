@@ -1,7 +1,8 @@
 import {test, describe} from 'node:test';
 import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
-import {displayWidth, padEnd, padStart, sanitize, sanitizeMultiline, truncate} from '../../source/text/sanitize.js';
+import {sanitize, sanitizeMultiline} from '../../source/text/sanitize.js';
+import {displayWidth, padEnd, padStart, truncate} from '../../source/text/cell-width.js';
 import {hostileCorpus, hugeLine, hugeLinePiece} from '../helpers/hostile-corpus.js';
 
 /** What sanitize() must make of each corpus entry, by name. */
