@@ -1,3 +1,4 @@
+import {setTimeout as sleep} from 'node:timers/promises';
 // ContainerEngine over dockerode: logs, stats, top, exec and attach. Streams get a
 // deadline only until the daemon answers (then they may idle for hours); every
 // failure becomes an EngineError; every byte of text goes through the decoders that
@@ -10,8 +11,11 @@ import {JsonLines} from './json-lines.js';
 import {FrameDemuxer, LogDecoder} from './log-decoder.js';
 import {Deadline, failureOf, underDeadline, type RequestContext} from './request-deadline.js';
 import {mapProcessList} from './map-processes.js';
-import {mapStats} from './stats.js';
+import {mapStats, withPreviousCpu} from './stats.js';
 import {sanitize} from '../text/sanitize.js';
+
+/** Between the two one-shot readings a daemon without previous readings needs for CPU %. */
+const oneShotGapMs = 500;
 
 /** The output kept from a non-interactive exec: enough for a shell path or an error line. */
 const maxExecOutput = 4096;
@@ -90,8 +94,12 @@ export function createContainerIo({docker, label, closing, requestTimeoutMs}: Re
 
 	async function* stats(id: string, signal: AbortSignal) {
 		const lines = new JsonLines();
+		let previous: unknown;
 		for await (const chunk of chunks(signal, abortSignal => container(id).stats({stream: true, abortSignal} as {stream: true}))) {
-			for (const value of lines.push(chunk)) yield mapStats(value);
+			for (const value of lines.push(chunk)) {
+				yield mapStats(withPreviousCpu(value, previous));
+				previous = value;
+			}
 		}
 	}
 
@@ -171,8 +179,14 @@ export function createContainerIo({docker, label, closing, requestTimeoutMs}: Re
 		logs,
 		stats,
 		async statsOnce(id, signal) {
-			const raw = await request(signal, abortSignal => container(id).stats({stream: false, abortSignal} as {stream?: false}));
-			return mapStats(raw);
+			const once = async () => request(signal, abortSignal => container(id).stats({stream: false, abortSignal} as {stream?: false}));
+			const first = await once();
+			const sample = mapStats(first);
+			if (sample.cpuPercent !== undefined) return sample;
+			// dockerd waits for its next reading and sends both; Podman sends one, with no
+			// previous reading to compute CPU % from: a second, a moment later, gives one.
+			await sleep(oneShotGapMs);
+			return mapStats(withPreviousCpu(await once(), first));
 		},
 		async top(id, signal) {
 			return mapProcessList(await request(signal, abortSignal => container(id).top({abortSignal} as object)));

@@ -20,6 +20,17 @@ function onlineCpus(cpuStats: Json): number {
 }
 
 /**
+ * A reading whose `precpu_stats` is empty (Podman's: it leaves the previous reading to
+ * the client) gets the previous reading's `cpu_stats` there, as dockerd would have sent.
+ */
+export function withPreviousCpu(raw: unknown, previous: unknown): unknown {
+	const reading = record(raw);
+	const before = record(reading['precpu_stats']);
+	if (previous === undefined || count(before['system_cpu_usage']) !== 0 || count(record(before['cpu_usage'])['total_usage']) !== 0) return raw;
+	return {...reading, precpu_stats: record(previous)['cpu_stats']};
+}
+
+/**
  * CPU % as `docker stats` computes it: the container's CPU time over the host's in the
  * same interval, times the CPUs online, × 100. Undefined without a previous reading.
  */

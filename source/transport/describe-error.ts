@@ -51,6 +51,11 @@ function kindForStatus(status: number): EngineError['kind'] {
 	return 'bad-request';
 }
 
+/** Podman answers 500 where Docker answers 409 (pause or exec in a stopped container), naming its cause. */
+function stateImproper(json: unknown): boolean {
+	return typeof json === 'object' && json !== null && (json as {cause?: unknown}).cause === 'container state improper';
+}
+
 function socketPath(label: string): string {
 	return label.startsWith('unix://') ? label.slice('unix://'.length) : label;
 }
@@ -122,7 +127,7 @@ export function describeConnectError(error: unknown, label: string): EngineError
 		}
 
 		const said = daemonMessage(e.json) ?? modemCause(message) ?? `the Docker daemon at ${label} answered HTTP ${status}`;
-		return new EngineError(kindForStatus(status), oneLine(said), status);
+		return new EngineError(stateImproper(e.json) ? 'conflict' : kindForStatus(status), oneLine(said), status);
 	}
 
 	if (isTimeout(e)) return new EngineError('timeout', oneLine(`the Docker daemon at ${label} is not responding`));

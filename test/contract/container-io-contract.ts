@@ -134,11 +134,15 @@ export function containerIoContract(name: string, make: (prefix: string) => Prom
 		test('top: the main process with its command; a stopped container is a conflict', async () => {
 			const id = await harness.writer(nextName(), []);
 			const list = await engine.top(id);
-			assert.ok(list.titles.includes('PID') && list.titles.includes('CMD'), list.titles.join(' '));
-			const command = list.titles.indexOf('CMD');
+			// dockerd runs `ps -ef` (CMD); Podman its own ps, which says COMMAND.
+			const command = list.titles.findIndex(title => title === 'CMD' || title === 'COMMAND');
+			assert.ok(list.titles.includes('PID') && command >= 0, list.titles.join(' '));
 			assert.ok(list.processes.some(row => row[command]!.startsWith('sh ')), JSON.stringify(list.processes));
 			const stopped = await harness.stopped(nextName());
-			await assert.rejects(engine.top(stopped), (error: unknown) => error instanceof EngineError && error.kind === 'conflict' && notRunningMessage(stopped).test(error.message));
+			// dockerd refuses; Podman answers 200 with an empty body, which is no processes.
+			const answer = await engine.top(stopped).catch((error: unknown) => error);
+			if (answer instanceof EngineError) assert.ok(answer.kind === 'conflict' && notRunningMessage(stopped).test(answer.message), answer.message);
+			else assert.deepEqual(answer, {titles: [], processes: []});
 		});
 
 		test('exec: sh is found; a TTY session runs what is typed and reports the exit code', async () => {

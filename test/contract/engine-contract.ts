@@ -3,7 +3,7 @@ import {compareApiVersions, newestApiVersion} from '../../source/engine/api-vers
 import {after, before, describe, test} from 'node:test';
 import type {ContainerState, ContainerSummary, Engine, EngineEvent} from '../../source/engine/engine.js';
 import {EngineError} from '../../source/engine/errors.js';
-import {cannotKillMessage, notRunningMessage, removeRunningMessage} from '../helpers/daemon-words.js';
+import {cannotKillMessage, noSuchContainerMessage, notRunningMessage, removeRunningMessage} from '../helpers/daemon-words.js';
 
 // One suite, two engines: the fake runs it always, the real daemon when one is there.
 // Whatever the UI may rely on about an Engine is asserted here, so the fake cannot
@@ -83,7 +83,8 @@ export function engineContract(name: string, make: () => Promise<ContractHarness
 			assert.ok(found);
 			assert.match(found.id, /^[0-9a-f]{64}$/);
 			assert.equal(found.name, containerName);
-			assert.equal(found.image, image);
+			// As the daemon names it: Podman lists the fully qualified reference.
+			assert.ok([image, `docker.io/library/${image}`].includes(found.image), found.image);
 			assert.equal(found.state, 'created');
 			assert.equal(found.status, 'Created');
 			assert.equal(found.health, undefined);
@@ -145,9 +146,9 @@ export function engineContract(name: string, make: () => Promise<ContractHarness
 
 		test('an action on an unknown id is not-found', async () => {
 			const missing = `${base}-missing`;
-			await rejectsWith(engine.containerAction(missing, 'start'), 'not-found', `No such container: ${missing}`);
-			await rejectsWith(engine.containerAction(missing, 'stop'), 'not-found', `No such container: ${missing}`);
-			await rejectsWith(engine.remove('containers', missing, {force: true}), 'not-found', `No such container: ${missing}`);
+			await rejectsWith(engine.containerAction(missing, 'start'), 'not-found', noSuchContainerMessage(missing));
+			await rejectsWith(engine.containerAction(missing, 'stop'), 'not-found', noSuchContainerMessage(missing));
+			await rejectsWith(engine.remove('containers', missing, {force: true}), 'not-found', noSuchContainerMessage(missing));
 		});
 
 		test('events yields a start with the container\'s id and name, and ends quietly on abort', async () => {
