@@ -357,7 +357,20 @@ export async function startApiFloorProxy(options: ApiFloorProxyOptions): Promise
 			requestPhase = 'body';
 		};
 
+		// A request's head and what came with it reach the daemon in one write, as they left the
+		// client: a daemon that hijacks the connection after the head drops what it had buffered
+		// with it, and would hand a body arriving later to the container (docker-modem sends an
+		// attach's options as a body).
 		const pumpClient = () => {
+			upstream.cork();
+			try {
+				pumpRequests();
+			} finally {
+				process.nextTick(() => upstream.uncork());
+			}
+		};
+
+		const pumpRequests = () => {
 			for (;;) {
 				if (requestPhase === 'raw') {
 					send(upstream, client, clientBuffer);
