@@ -1,7 +1,7 @@
-// The one seam between dtui and a Docker daemon. Everything above source/docker/
-// speaks these small, readonly domain types; nothing above it knows dockerode or
-// the Engine API's raw JSON. Every string here has already been made inert by
-// map.ts (see sanitize.ts), so views can draw it as it is.
+// The one seam between dtui and a Docker daemon. Everything but source/docker/ (which
+// implements it over dockerode) speaks these small, readonly domain types; nothing else
+// knows dockerode or the Engine API's raw JSON. Every string here has already been made
+// inert by the mappers (docker/read-json.ts, text/sanitize.ts), so views draw it as it is.
 import type {ContainerEngine} from './container-io.js';
 import type {RegistryEngine} from './registry-io.js';
 import type {DaemonInfo, DiskUsage, ImageLayer, ImageSummary, InspectKind, NetworkSummary, PruneKind, PruneResult, VolumeSummary} from './objects.js';
