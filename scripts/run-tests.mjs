@@ -71,6 +71,7 @@ function run(files, extraArgs, tapFile, env = {}) {
 		env: {...process.env, NODE_ENV: 'test', ...env},
 	});
 	const counts = {};
+	const skipped = [];
 	let tap = '';
 	try {
 		tap = readFileSync(tapFile, 'utf8');
@@ -78,8 +79,11 @@ function run(files, extraArgs, tapFile, env = {}) {
 	for (const line of tap.split('\n')) {
 		const match = /^# (\w+) ([\d.]+)$/.exec(line);
 		if (match && summaryKeys.includes(match[1])) counts[match[1]] = Number(match[2]);
+		// A skipped suite counts as no test at all in the totals: its reason is said below them.
+		const skip = /^\s*ok \d+ - .* # SKIP (.+)$/.exec(line);
+		if (skip) skipped.push(skip[1]);
 	}
-	return {ok: result.status === 0, counts};
+	return {ok: result.status === 0, counts, skipped};
 }
 
 const files = roots.flatMap(root => find(root));
@@ -127,6 +131,10 @@ const results = groups.map((group, index) => {
 rmSync(temporary, {recursive: true, force: true});
 
 const total = Object.fromEntries(summaryKeys.map(key => [key, results.reduce((sum, result) => sum + (result.counts[key] ?? 0), 0)]));
+// Before the totals, which CI reads last: a skipped suite counts as no test there.
+const reasons = new Map();
+for (const reason of results.flatMap(result => result.skipped)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+for (const [reason, count] of reasons) console.log(`\nℹ ${count} skipped (tests or whole suites): ${reason}`);
 console.log(`\nℹ all ${files.length} test files (${groups.length} runs)`);
 for (const result of results.filter(result => result.title)) console.log(`ℹ ${result.title}: ${result.counts.pass ?? 0} passed, ${result.counts.fail ?? 0} failed`);
 for (const key of summaryKeys) console.log(`ℹ ${key} ${key === 'duration_ms' ? total[key].toFixed(3) : total[key]}`);

@@ -1,7 +1,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {fakeContainer} from '../fakes/fake-engine.js';
-import {keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {eventually, keys, lineWith, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const now = Math.floor(Date.now() / 1000);
 
@@ -210,8 +210,9 @@ describe('the containers dashboard', () => {
 		await app.waitFor('Unknown command :nope (try :images, :events, :df, :info, :ctx, :help, :q)');
 		await app.press(':', ...'containers', keys.enter);
 		await app.waitFor('Containers (all)');
+		assert.equal(app.exited(), false);
 		await app.press(':', 'q', keys.enter);
-		await app.waitFor(/^$/s).catch(() => undefined);
+		await eventually(() => app.exited(), ':q quitting');
 	});
 
 	test('--read-only: mutating keys are absent from help and hints, and inert', async () => {

@@ -5,6 +5,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {after, describe, test} from 'node:test';
 import {startTerminal, type StartOptions, type Terminal} from '../helpers/tmux.js';
+import {inCi} from '../helpers/ci.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const terminals: Terminal[] = [];
@@ -59,7 +60,7 @@ describe('tmux harness', () => {
 
 	// Skipped only locally before the first build: CI builds first, so there it must run.
 	const bundled = existsSync(`${root}dist/dtui.js`);
-	const skip = bundled || process.env['CI'] === 'true' ? false : 'dist/dtui.js is not built yet (npm run build)';
+	const skip = bundled || inCi() ? false : 'dist/dtui.js is not built yet (npm run build)';
 
 	test('node bin/dtui.js --version prints the version from package.json', {skip}, async () => {
 		const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {version: string};

@@ -5,6 +5,7 @@ import {compareApiVersions} from '../../source/engine/api-version.js';
 import {resolveEndpoint} from '../../source/transport/connection.js';
 import {createDockerodeEngine} from '../../source/docker/dockerode-engine.js';
 import type {Engine} from '../../source/engine/engine.js';
+import {inCi} from './ci.js';
 
 // Tests that need a real dockerd get its socket from DTUI_TEST_SOCKET. Locally a
 // missing daemon skips them; in CI it fails them, so a broken setup cannot pass green.
@@ -30,7 +31,7 @@ export function realDaemonSkip(): false | string {
 	if (daemonSocket === undefined) reason = 'DTUI_TEST_SOCKET is not set (a dockerd unix socket)';
 	else if (!isSocket(daemonSocket)) reason = `DTUI_TEST_SOCKET=${daemonSocket} is not a socket`;
 	if (reason === undefined) return false;
-	if (process.env['CI'] === 'true') throw new Error(`real-daemon tests cannot run in CI: ${reason}`);
+	if (inCi()) throw new Error(`real-daemon tests cannot run in CI: ${reason}`);
 	return reason;
 }
 

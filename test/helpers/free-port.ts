@@ -1,5 +1,6 @@
 import {existsSync} from 'node:fs';
 import net from 'node:net';
+import {inCi} from './ci.js';
 
 /** A loopback TCP port nobody listens on right now (the kernel's pick). */
 export async function freePort(): Promise<number> {
@@ -14,6 +15,6 @@ export async function freePort(): Promise<number> {
 export function toolSkip(binary: string, debianPackage: string): false | string {
 	if (existsSync(binary)) return false;
 	const reason = `${binary} is missing (apt-get install ${debianPackage})`;
-	if (process.env['CI'] === 'true') throw new Error(`cannot run in CI: ${reason}`);
+	if (inCi()) throw new Error(`cannot run in CI: ${reason}`);
 	return reason;
 }

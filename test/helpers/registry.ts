@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {inCi} from './ci.js';
 
 // A real distribution registry (Debian's docker-registry) on 127.0.0.1, for tests that
 // push and pull. The daemon treats 127.0.0.0/8 registries as insecure, so plain HTTP
@@ -38,7 +39,7 @@ export function registrySkip(): false | string {
 	const missing = [registryProgram, htpasswdProgram].filter(file => !installed(file));
 	if (missing.length === 0) return false;
 	const reason = `${missing.join(' and ')} not installed (apt-get install docker-registry apache2-utils)`;
-	if (process.env['CI'] === 'true') throw new Error(`registry tests cannot run in CI: ${reason}`);
+	if (inCi()) throw new Error(`registry tests cannot run in CI: ${reason}`);
 	return reason;
 }
 

@@ -34,8 +34,16 @@ export type RenderedApp = {
 	press(...sequence: string[]): Promise<void>;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
 	waitForGone(text: string, timeoutMs?: number): Promise<string>;
+	/** Whether the app has quit (its tree is unmounted, as Ink's exit() does). */
+	exited(): boolean;
 	unmount(): void;
 };
+
+/** Renders its child and says when it is unmounted: how a test sees the app quit. */
+function UnmountProbe({children, onUnmount}: {readonly children: React.ReactNode; readonly onUnmount: () => void}) {
+	React.useEffect(() => onUnmount, [onUnmount]);
+	return children;
+}
 
 /** Pings often and gives up fast: a fake that goes away is noticed within ~100 ms. */
 export const testMonitor = {pingIntervalMs: 50, pingTimeoutMs: 50, backoffMs: [20]} as const;
@@ -55,18 +63,21 @@ export async function renderApp(
 	const engine = options.session?.engine ?? (options.readOnly ? readOnlyEngine(fake) : fake);
 	const monitor = options.session?.monitor ?? createMonitor(engine, testMonitor);
 	const clipboard: string[] = [];
+	let exited = false;
 	const app = render(
-		<App
-			engine={engine}
-			monitor={monitor}
-			readOnly={options.readOnly}
-			contexts={options.contexts}
-			size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
-			copyToClipboard={text => clipboard.push(text)}
-			refresh={{coalesceMs: 5, pollMs: 60_000}}
-			terminal={options.terminal}
-			containerOptions={{...defaultContainerOptions, logFlushMs: 20, refreshMs: 100, ...options.containerOptions}}
-		/>,
+		<UnmountProbe onUnmount={() => (exited = true)}>
+			<App
+				engine={engine}
+				monitor={monitor}
+				readOnly={options.readOnly}
+				contexts={options.contexts}
+				size={{columns: options.columns ?? 100, rows: options.rows ?? 24}}
+				copyToClipboard={text => clipboard.push(text)}
+				refresh={{coalesceMs: 5, pollMs: 60_000}}
+				terminal={options.terminal}
+				containerOptions={{...defaultContainerOptions, logFlushMs: 20, refreshMs: 100, ...options.containerOptions}}
+			/>
+		</UnmountProbe>,
 	);
 	const screen = () => app.lastFrame() ?? '';
 
@@ -95,6 +106,7 @@ export async function renderApp(
 		waitFor: async (text, timeoutMs = 2000) =>
 			waitUntil(frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), String(text), timeoutMs),
 		waitForGone: async (text, timeoutMs = 2000) => waitUntil(frame => !frame.includes(text), `"${text}" to go`, timeoutMs),
+		exited: () => exited,
 		unmount() {
 			app.unmount();
 			monitor.stop();
