@@ -199,6 +199,22 @@ export const patches = [
 		],
 	},
 	{
+		// Ink clears and redraws the whole frame only when the terminal gets narrower; after
+		// any other resize its incremental writer trusts the terminal to still hold the last
+		// frame where it left it. A terminal that got shorter (tmux pushes lines off the top)
+		// or reflowed does not: a resize storm could end with lines blank that Ink thought
+		// drawn. Every change of width or height is now a full redraw.
+		name: 'ink-redraw-on-resize',
+		dependency: 'ink',
+		file: /[\\/]ink[\\/]build[\\/]ink\.js$/,
+		edits: [
+			[
+				'const currentWidth = this.getTerminalWidth();\n        if (currentWidth < this.lastTerminalWidth) {',
+				'const currentWidth = this.getTerminalWidth();\n        const dtuiRows = this.options.stdout.rows;\n        if (currentWidth !== this.lastTerminalWidth || dtuiRows !== this.dtuiLastRows) {\n            this.dtuiLastRows = dtuiRows;',
+			],
+		],
+	},
+	{
 		// string-width creates an Intl.Segmenter and the RGI_Emoji string set (the largest
 		// Unicode property there is) when it is imported: 20–40 ms of CPU here, before the
 		// first frame, for text of plain ASCII that never needs either. Made when first used.
