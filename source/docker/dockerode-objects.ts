@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {compareApiVersions, isApiVersion} from '../engine/api-version.js';
+import {apiAtLeast} from '../engine/api-version.js';
 import type {ObjectEngine, ObjectQuery, ResourceKind} from '../engine/engine.js';
 import {mapHistory, mapImages, mapNetworks, mapPruneResult, mapVolumes, sanitizeDocument} from './map-objects.js';
 import {mapDaemonInfo, mapDiskUsage} from './map-system.js';
@@ -36,8 +36,7 @@ const slowFactor = 6;
  */
 export function pruneFilters(kind: PruneKind, all: boolean, apiInUse: string | undefined): string | undefined {
 	if (kind === 'images') return JSON.stringify({dangling: [all ? 'false' : 'true']});
-	const narrowed = apiInUse !== undefined && isApiVersion(apiInUse) && compareApiVersions(apiInUse, '1.42') >= 0;
-	return kind === 'volumes' && narrowed ? JSON.stringify({all: ['true']}) : undefined;
+	return kind === 'volumes' && apiAtLeast(apiInUse, '1.42') ? JSON.stringify({all: ['true']}) : undefined;
 }
 
 export function createObjectMethods(docker: Docker, request: Requester, timeoutMs: number, apiInUse: () => string | undefined): ObjectEngine & {removeObject(kind: Exclude<ResourceKind, 'containers'>, id: string, force: boolean, signal?: AbortSignal): Promise<void>} {

@@ -57,11 +57,9 @@ export function negotiateApiVersion(daemon: Pick<EngineInfo, 'apiVersion' | 'min
 }
 
 /**
- * Whether the version in use is at least `version`, for hiding what an older daemon lacks.
- * An unknown or garbled version answers false: a missing feature beats a failing one.
+ * Whether the version in use is at least `version`, for requests that differ by version.
+ * An unknown (not negotiated yet) or garbled version answers false: the older request.
  */
-export function apiAtLeast(info: Pick<EngineInfo, 'apiVersion' | 'apiInUse'>, version: string): boolean {
-	const inUse = info.apiInUse ?? info.apiVersion;
-	if (!isApiVersion(inUse)) return false;
-	return compareApiVersions(inUse, version) >= 0;
+export function apiAtLeast(inUse: string | undefined, version: string): boolean {
+	return inUse !== undefined && isApiVersion(inUse) && compareApiVersions(inUse, version) >= 0;
 }

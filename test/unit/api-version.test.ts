@@ -21,7 +21,7 @@ describe('API versions', () => {
 	];
 	for (const [daemon, needed, answer] of table) {
 		test(`a daemon at "${daemon}" has ${needed}: ${answer}`, () => {
-			assert.equal(apiAtLeast({apiVersion: daemon}, needed), answer);
+			assert.equal(apiAtLeast(daemon, needed), answer);
 		});
 	}
 });
@@ -47,8 +47,9 @@ describe('negotiating a version as the docker CLI does', () => {
 		assert.throws(() => resolve('latest\u001B[2J'), {name: 'ConnectionConfigError', message: 'DOCKER_API_VERSION="latest^[[2J" is not an API version (like 1.52)'});
 	});
 
-	test('features are gated on the version in use, not the daemon\'s newest', () => {
-		assert.equal(apiAtLeast({apiVersion: '1.52', apiInUse: '1.41'}, '1.44'), false);
-		assert.equal(apiAtLeast({apiVersion: '1.52', apiInUse: '1.47'}, '1.44'), true);
+	test('requests are gated on the version in use; none negotiated yet is the older request', () => {
+		assert.equal(apiAtLeast('1.41', '1.44'), false);
+		assert.equal(apiAtLeast('1.47', '1.44'), true);
+		assert.equal(apiAtLeast(undefined, '1.42'), false);
 	});
 });
